@@ -1,0 +1,7 @@
+"""newsfuse: from raw news documents to cross-checked briefings."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__"]

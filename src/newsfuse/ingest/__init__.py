@@ -1,0 +1,1 @@
+"""Ingest: files, folders, JSONL exports, WARC/WET archives -> RawDocument."""

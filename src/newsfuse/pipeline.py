@@ -1,0 +1,144 @@
+"""Composing the stages: paths -> Articles -> Stories -> Briefings.
+
+The CLI, the web app and the Spark job call these functions, so a result does not depend on how
+it was run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from newsfuse.config import DEFAULT_SETTINGS, Settings
+from newsfuse.types import Article, Briefing
+
+FileCallback = Callable[[Path], None]
+
+
+@dataclass
+class RunCounts:
+    """What a run did: how many documents of each status."""
+
+    documents: int = 0
+    ok: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    stories: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def count(self, article: Article) -> None:
+        self.documents += 1
+        setattr(self, article.status, getattr(self, article.status) + 1)
+        if article.reason:
+            key = article.reason.split(":", 1)[0]
+            self.reasons[key] = self.reasons.get(key, 0) + 1
+
+
+def read_articles(
+    paths: Iterable[str | Path],
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    on_file: FileCallback | None = None,
+) -> Iterator[Article]:
+    """Read every document under ``paths``; mark near-duplicates of earlier documents.
+
+    Raises InputError for a path that does not exist; a bad document is yielded as rejected.
+    """
+    from newsfuse.extract import read_document
+    from newsfuse.ingest.files import list_files, read_file
+
+    files = list_files(paths)
+    marker = DuplicateMarker(settings)
+    for path in files:
+        for raw in read_file(path, settings):
+            yield marker.mark(read_document(raw, settings))
+        if on_file is not None:
+            on_file(path)
+
+
+class DuplicateMarker:
+    """Gives each article a unique id and marks near-copies of articles seen before."""
+
+    def __init__(self, settings: Settings = DEFAULT_SETTINGS) -> None:
+        from newsfuse.dedup import DuplicateIndex
+
+        self._index = DuplicateIndex(
+            permutations=settings.minhash_permutations,
+            shingle=settings.shingle_words,
+            jaccard=settings.duplicate_jaccard,
+            containment=settings.duplicate_containment,
+        )
+        self._ids: set[str] = set()
+
+    def mark(self, article: Article) -> Article:
+        article = self._unique(article)
+        if article.status != "ok":
+            return article
+        original = self._index.add(article)
+        if original is None:
+            return article
+        return replace(article, status="duplicate", duplicate_of=original)
+
+    def _unique(self, article: Article) -> Article:
+        doc_id, n = article.id, 1
+        while doc_id in self._ids:
+            n += 1
+            doc_id = f"{article.id}-{n}"
+        self._ids.add(doc_id)
+        return article if doc_id == article.id else replace(article, id=doc_id)
+
+
+@dataclass(frozen=True)
+class BriefResult:
+    """Every document read, and one briefing per story."""
+
+    articles: tuple[Article, ...]
+    briefings: tuple[Briefing, ...]
+
+
+def brief_articles(
+    articles: Sequence[Article],
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    words: int | None = None,
+) -> list[Briefing]:
+    """Group the ok articles into stories and brief each story, most covered first."""
+    from newsfuse.brief import build_briefing, independence_keys
+    from newsfuse.cluster import cluster_articles
+    from newsfuse.nlp.analyze import Analyzer
+    from newsfuse.nlp.embed import load_embedder
+
+    ok = [article for article in articles if article.status == "ok"]
+    if not ok:
+        return []
+    analyzed = Analyzer().analyze_all(ok)
+    embedder = load_embedder()
+    stories = cluster_articles(analyzed, embedder=embedder)
+    by_id = {item.id: item for item in analyzed}
+    independence = independence_keys(articles)
+    briefings = [
+        build_briefing(
+            story,
+            [by_id[doc_id] for doc_id in story.article_ids],
+            all_articles=articles,
+            independence=independence,
+            embedder=embedder,
+            words=words or settings.summary_words,
+        )
+        for story in stories
+    ]
+    briefings.sort(key=lambda b: (-len(b.outlets), -len(b.documents), b.headline))
+    return briefings
+
+
+def brief_paths(
+    paths: Iterable[str | Path],
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    words: int | None = None,
+    on_file: FileCallback | None = None,
+) -> BriefResult:
+    """Read ``paths`` and brief every story found."""
+    articles = list(read_articles(paths, settings, on_file=on_file))
+    return BriefResult(tuple(articles), tuple(brief_articles(articles, settings, words=words)))

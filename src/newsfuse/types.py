@@ -1,0 +1,260 @@
+"""The records that flow between newsfuse's stages.
+
+Data flows one way::
+
+    RawDocument -> Article -> AnalyzedArticle -> Story -> Briefing
+
+Every record is a frozen dataclass with no logic beyond derived views. Stages are plain
+functions over these records; only ``ingest/`` and ``store/`` do I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["ok", "duplicate", "rejected"]
+BlockKind = Literal["paragraph", "heading"]
+EntityType = Literal["PERSON", "ORG", "PLACE", "EVENT", "OTHER"]
+DateSignal = Literal["given", "meta", "dateline", "url", "text", "story"]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One document as read from a file, a JSONL line, a WARC record or a URL.
+
+    ``source`` says where it came from: a path, ``PATH#N`` (JSONL line N, from 1),
+    ``PATH#OFFSET`` (WARC record at that byte offset) or a URL. ``kind`` is sniffed from the
+    content: ``"html"`` or ``"text"``. ``given`` holds metadata the input states explicitly
+    (a JSONL export's ``id``, ``title``, ``url``, ``date``, ``outlet``, ``author``): it is
+    trusted as given. ``crawl_date`` is when the page was fetched (a WARC-Date): it is never a
+    publication date. ``rejected`` is set when ingest already knows the document is unreadable.
+    """
+
+    source: str
+    content: str
+    kind: Literal["html", "text"]
+    url: str | None = None
+    crawl_date: str | None = None
+    given: dict[str, str] = field(default_factory=dict)
+    rejected: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or a section heading of an article body."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A change made to transcript text: ``original`` became ``replacement``.
+
+    ``paragraph`` is the index of the block it is in (in ``Article.blocks``).
+    """
+
+    original: str
+    replacement: str
+    paragraph: int
+    kind: str = "word-split"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A document after reading: clean body, metadata and status.
+
+    Rejected documents are Articles too (``status="rejected"``, ``reason`` set, no blocks), so
+    that one stream carries every input and nothing is silently lost.
+    """
+
+    id: str
+    source: str
+    status: Status
+    title: str | None = None
+    published: str | None = None
+    published_signal: DateSignal | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = None
+    blocks: tuple[Block, ...] = ()
+    url: str | None = None
+    reason: str | None = None
+    duplicate_of: str | None = None
+    transcript: bool = False
+    repairs: tuple[Repair, ...] = ()
+    crawl_date: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The body as paragraphs separated by a blank line (headings included, as lines)."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The body's paragraphs, without section headings."""
+        return tuple(block.text for block in self.blocks if block.kind == "paragraph")
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(block.text for block in self.blocks if block.kind == "heading")
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(text.split()) for text in self.paragraphs)
+
+
+# --------------------------------------------------------------------------- language
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention inside a sentence: character offsets into ``Sentence.text``.
+
+    ``label`` is spaCy's label (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, DATE, TIME, CARDINAL,
+    QUANTITY, MONEY, PERCENT, ORDINAL ...).
+    """
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article body, with its annotations.
+
+    ``id`` is ``"{doc_id}:{index}"``; ``paragraph`` indexes ``Article.blocks``.
+    ``lemmas`` are the lower-cased lemmas of content words (no stop words, no punctuation).
+    """
+
+    doc_id: str
+    index: int
+    paragraph: int
+    text: str
+    mentions: tuple[Mention, ...] = ()
+    lemmas: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc_id}:{self.index}"
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle:
+    """An ``ok`` article with its sentences analysed once, for every later stage."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles about one event. ``article_ids`` in order of publication."""
+
+    id: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A statement with the ids of the documents that say it."""
+
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A key fact. ``support`` counts independent outlets (syndicated copies count once).
+
+    ``attributed_to`` names the primary sources the articles attribute it to ("TASS",
+    "KCNA", "Japanese media"). ``variants`` are the other documents' wordings.
+    """
+
+    text: str
+    sources: tuple[str, ...]
+    support: int
+    attributed_to: tuple[str, ...] = ()
+    variants: tuple[Sourced, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A point on which sources disagree; ``kind`` is ``"conflict"`` or ``"update"``
+    (a later report superseding an earlier one)."""
+
+    topic: str
+    claims: tuple[Sourced, ...]
+    kind: Literal["conflict", "update"] = "conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct or reported quote with its canonical speaker."""
+
+    text: str
+    sources: tuple[str, ...]
+    speaker: str
+    kind: Literal["direct", "reported"] = "direct"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A dated event. ``date`` is ``YYYY-MM-DD``; ``precision`` says how much of it is known
+    (``"day"``, ``"month"`` or ``"year"``; for month and year the rest is ``-01``).
+    ``expression`` is the phrase it was resolved from ("on Sunday")."""
+
+    date: str
+    text: str
+    sources: tuple[str, ...]
+    precision: Literal["day", "month", "year"] = "day"
+    expression: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, place or event under one canonical name.
+
+    ``flagged`` lists aliases matched by a guess (a phonetic match in a transcript) rather
+    than by spelling. ``place`` holds gazetteer facts for places (``geonameid``, ``country``,
+    ``latitude``, ``longitude``) where found.
+    """
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+    mentions: int = 0
+    flagged: tuple[str, ...] = ()
+    place: dict[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """Everything newsfuse says about one story."""
+
+    story_id: str
+    headline: str
+    documents: tuple[str, ...]
+    summary: tuple[Sourced, ...]
+    facts: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...]
+    quotes: tuple[Quote, ...]
+    timeline: tuple[TimelineEvent, ...]
+    entities: tuple[Entity, ...]
+    first_published: str | None = None
+    last_published: str | None = None
+    outlets: tuple[str, ...] = ()
