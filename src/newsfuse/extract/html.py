@@ -1,0 +1,151 @@
+"""Read one HTML page into an Article: body Blocks, headline, date, outlet, author, language.
+
+::
+
+    HTML str --selectolax--> metadata (JSON-LD, <meta>, <h1>, <time>, byline)
+             --strip scripts/styles--> trafilatura body --> Blocks --> boilerplate filter
+
+The page is rejected ("not an article: ...") when no body of ``min_words`` words is found or
+the body looks like a list of teasers (a category index).
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsfuse.extract.html_body import count_words, extract_blocks
+from newsfuse.extract.html_boilerplate import drop_boilerplate
+from newsfuse.extract.html_dates import date_from_url, parse_dateline
+from newsfuse.extract.html_meta import PageMeta, page_meta
+from newsfuse.types import Article, Block, DateSignal, RawDocument
+
+_STRIP = "script, style, noscript, template, svg, iframe, object, embed, canvas"
+_WORD = re.compile(r"\w+")
+_AUTHOR_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words)\s+)?by[:\s]+", re.I)
+_NOT_AUTHORS = frozenset(
+    {"admin", "administrator", "staff", "editor", "editors", "webmaster", "guest", "anonymous"}
+)
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(_WORD.findall((text or "").lower()))
+
+
+def _clean_author(value: str | None, outlet: str | None) -> str | None:
+    """A person's name from a byline or meta value; None for admins, site names, dates."""
+    if not value:
+        return None
+    name = _AUTHOR_PREFIX.sub("", " ".join(value.split())).strip(" ,;|-")
+    name = re.split(r"\s+[|•·]\s+|\s+-\s+", name)[0].strip()
+    if not name or _HAS_DIGIT.search(name) or "@" in name or "http" in name.lower():
+        return None
+    if name.lower() in _NOT_AUTHORS or len(name.split()) > 6 or len(name) < 3:
+        return None
+    if outlet and _norm(name) in (_norm(outlet), _norm(outlet).replace(" ", "")):
+        return None
+    return name
+
+
+def _detect_language(text: str, hint: str | None) -> str | None:
+    try:
+        from newsfuse.extract.language import detect_language  # type: ignore[import-not-found]
+
+        return detect_language(text) or hint
+    except ImportError:
+        pass
+    if len(text.split()) < 5 and hint:
+        return hint
+    import py3langid
+
+    code, _score = py3langid.classify(text[:4000])
+    return str(code) or hint
+
+
+def _date(
+    meta: PageMeta, url: str | None, blocks: list[Block]
+) -> tuple[str | None, DateSignal | None]:
+    if meta.published:
+        return meta.published, "meta"
+    from_url = date_from_url(url)
+    if from_url:
+        return from_url, "url"
+    for block in blocks[:2]:
+        found = parse_dateline(block.text)
+        if found:
+            return found, "dateline"
+    return None, None
+
+
+def _drop_title(blocks: list[Block], title: str | None) -> list[Block]:
+    key = _norm(title)
+    while blocks and key and _norm(blocks[0].text) == key:
+        blocks = blocks[1:]
+    return blocks
+
+
+def _teaser_list(blocks: list[Block], meta: PageMeta) -> bool:
+    """True when a page that does not declare itself an article has no prose paragraph
+    (a category index, a list of links)."""
+    if meta.declared_article:
+        return False
+    return not any(count_words(block.text) >= 25 for block in blocks if block.kind == "paragraph")
+
+
+def _rejected(raw: RawDocument, doc_id: str, reason: str) -> Article:
+    return Article(
+        id=doc_id,
+        source=raw.source,
+        status="rejected",
+        url=raw.url,
+        reason=reason,
+        crawl_date=raw.crawl_date,
+    )
+
+
+def _read(raw: RawDocument, doc_id: str, min_words: int) -> Article:
+    tree = LexborHTMLParser(raw.content)
+    meta, author_candidates = page_meta(tree)
+    for node in tree.css(_STRIP):
+        node.decompose()
+    cleaned = tree.html or ""
+    blocks = drop_boilerplate(extract_blocks(cleaned, raw.url, min_words=min_words))
+    blocks = _drop_title(blocks, meta.title)
+    words = sum(count_words(block.text) for block in blocks if block.kind == "paragraph")
+    if words < min_words:
+        return _rejected(raw, doc_id, f"not an article: {words} words of body (< {min_words})")
+    if _teaser_list(blocks, meta):
+        return _rejected(raw, doc_id, "not an article: the body is a list of short teasers")
+    published, signal = _date(meta, raw.url, blocks)
+    author = next(
+        (name for c in author_candidates if (name := _clean_author(c, meta.outlet))), None
+    )
+    text = "\n".join(block.text for block in blocks)
+    return Article(
+        id=doc_id,
+        source=raw.source,
+        status="ok",
+        title=meta.title,
+        published=published,
+        published_signal=signal,
+        outlet=meta.outlet,
+        author=author,
+        language=_detect_language(text, meta.lang),
+        blocks=tuple(blocks),
+        url=raw.url,
+        crawl_date=raw.crawl_date,
+    )
+
+
+def extract_html(raw: RawDocument, *, doc_id: str, min_words: int = 40) -> Article:
+    """Read an HTML RawDocument into an ``ok`` Article or a ``rejected`` one with a reason."""
+    if raw.rejected:
+        return _rejected(raw, doc_id, raw.rejected)
+    if not raw.content or not raw.content.strip():
+        return _rejected(raw, doc_id, "not an article: the page is empty")
+    try:
+        return _read(raw, doc_id, min_words)
+    except (ValueError, TypeError, AttributeError, RecursionError) as error:
+        return _rejected(raw, doc_id, f"unreadable HTML: {type(error).__name__}: {error}"[:200])

@@ -1,0 +1,98 @@
+"""Publication dates as ``YYYY-MM-DD`` from meta values, URLs and datelines.
+
+Private stand-ins until ``extract/meta.py`` offers ``date_from_url`` and ``parse_dateline``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?:T|$)")
+_MONTH_DAY_YEAR = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)", re.I)
+_DAY_MONTH_YEAR = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)", re.I
+)
+_URL_YMD = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+_URL_COMPACT = re.compile(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)")
+
+
+def _valid(year: str, month: str | int, day: str | int) -> str | None:
+    try:
+        value = date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if not 1990 <= value.year <= 2100:
+        return None
+    return value.isoformat()
+
+
+def _month_name_date(text: str) -> str | None:
+    match = _MONTH_DAY_YEAR.search(text)
+    if match:
+        month = _MONTHS[match.group(1).lower().rstrip(".")]
+        return _valid(match.group(3), month, match.group(2))
+    match = _DAY_MONTH_YEAR.search(text)
+    if match:
+        month = _MONTHS[match.group(2).lower().rstrip(".")]
+        return _valid(match.group(3), month, match.group(1))
+    return None
+
+
+def normalise_date(value: str | None) -> str | None:
+    """A date written as ISO 8601, ``YYYYMMDD`` or with a month name, as ``YYYY-MM-DD``."""
+    if not value:
+        return None
+    value = value.strip()
+    match = _ISO.search(value) or _COMPACT.match(value)
+    if match:
+        return _valid(*match.groups())
+    return _month_name_date(value[:200])
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A ``/2019/11/18/`` or ``-20191118`` date in a URL's path."""
+    if not url:
+        return None
+    path = url.split("//", 1)[-1].partition("/")[2]
+    for pattern in (_URL_YMD, _URL_COMPACT):
+        match = pattern.search("/" + path)
+        if match:
+            found = _valid(*match.groups())
+            if found:
+                return found
+    return None
+
+
+def parse_dateline(line: str) -> str | None:
+    """A full date at the start of a paragraph ("WASHINGTON, Nov. 18, 2019 (Reuters) -")."""
+    head = line[:80]
+    return _month_name_date(head) or (
+        _valid(*match.groups()) if (match := _ISO.search(head)) else None
+    )
