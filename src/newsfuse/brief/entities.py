@@ -1,0 +1,488 @@
+"""Entities of a story: every variant of a name under one canonical name.
+
+Mentions come from spaCy (``Sentence.mentions``), from a pattern for named events ("the 8th
+Eastern Economic Forum") and, for names spaCy misses (lower-case transcript text), from a search
+for the aliases already known. Variants are merged by rules, in this order:
+
+1. the same key (case, accents, hyphens and dots folded): "Kim Jong-un" = "Kim Jong Un";
+2. the same country in the gazetteer: "U.S." = "US" = "the United States";
+3. transliterations, token by token (consonant skeletons): "Dmitry" = "Dimitri";
+4. a surname alone to the one full name it ends or begins: "Peskov", "Kim";
+5. a misspelt part of a full name ("King Jong"), flagged;
+6. events with the same head whose qualifier is a place ("Vladivostok Economic Forum"), flagged;
+7. a misheard place in a transcript, by Metaphone, guarded by type, context word and an
+   attestation in a punctuated document ("Carson station" = "Khasan station"), flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import jellyfish
+from wordfreq import zipf_frequency
+
+from newsfuse.nlp.gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from newsfuse.types import AnalyzedArticle, Entity, EntityType, Sentence
+
+_LABELS: dict[str, EntityType] = {
+    "PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", "LOC": "PLACE",
+    "FAC": "PLACE", "EVENT": "EVENT", "PRODUCT": "OTHER", "WORK_OF_ART": "OTHER", "LAW": "OTHER",
+}
+_EVENT_HEADS = ("forum", "summit", "games", "olympics", "war", "conference", "festival", "cup")
+_ORG_WORDS = ("party", "army", "ministry", "council", "front", "union", "agency", "committee")
+_PLACE_AFTER = frozenset(
+    {"station", "city", "town", "village", "river", "region", "province", "port", "airport",
+     "border", "crossing", "district", "county", "island", "bridge"}
+)
+_PLACE_BEFORE = re.compile(r"\b(?:city|town|village|port|region|province) of\s*$", re.IGNORECASE)
+_NOT_STOP = r"(?!(?:the|of|a|an|and|in|on|at|for|to|with|his|her|its|this|that|s)\b)"
+_EVENT_TAIL = r"(?:Forum|Summit|Games|Olympics|Conference|Festival)\b(?:\s*\(([A-Za-z]{2,6})\))?"
+_EVENT_PATTERN = re.compile(rf"\b[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_EVENT_TAIL}")
+_EVENT_PATTERN_LOOSE = re.compile(
+    rf"\b[A-Z][\w-]*\s+(?:{_NOT_STOP}[A-Za-z][\w-]*\s+){{0,2}}?{_EVENT_TAIL}"
+)
+_TITLES = re.compile(r"^(?:PM|President|Mr|Mrs|Ms|Dr|Gen|Minister|Prime Minister)\.?\s+")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at)\s*$", re.IGNORECASE)
+_STOP = frozenset("the a an of at in on for and to with by from this that his her its".split())
+_SKIP_FORMS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
+_COMMON = 4.0  # zipf frequency above which a lone transcript word is a word, not a name
+_RARE = 2.8  # zipf frequency below which a lower-case transcript word may be a name
+
+
+@dataclass(slots=True)
+class _Surface:
+    """One occurrence of a name in a sentence."""
+
+    form: str
+    kind: EntityType
+    doc_id: str
+    transcript: bool
+    after: str = ""
+    strong: bool = False
+
+
+@dataclass(slots=True)
+class _Group:
+    forms: Counter[str] = field(default_factory=Counter)
+    punctuated: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    sources: set[str] = field(default_factory=set)
+    flagged: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """The entities of a story and a map from any alias to its entity's canonical name."""
+
+    entities: list[Entity]
+    by_key: dict[str, str]
+
+    def canonical(self, name: str) -> str:
+        """The canonical name ``name`` is an alias of, else ``name`` itself (cleaned)."""
+        cleaned = _clean(name)
+        return self.by_key.get(name_key(cleaned), cleaned)
+
+    def get(self, name: str) -> Entity | None:
+        canonical = self.by_key.get(name_key(_clean(name)))
+        return next((entity for entity in self.entities if entity.name == canonical), None)
+
+    def of_type(self, kind: EntityType) -> list[Entity]:
+        return [entity for entity in self.entities if entity.type == kind]
+
+
+def resolve_entities(
+    articles: Sequence[AnalyzedArticle], *, gazetteer: Gazetteer | None = None
+) -> EntityIndex:
+    """Find the story's entities and merge the variants of each name."""
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    surfaces = [surface for article in articles for surface in _surfaces(article)]
+    surfaces = [surface for surface in surfaces if _keep(surface, surfaces)]
+    groups = _Merger(surfaces, gazetteer).groups()
+    _count_text_mentions(groups, articles)
+    countries = _story_countries(groups, gazetteer)
+    entities = [_entity(group, gazetteer, countries) for group in groups]
+    entities = [entity for entity in entities if entity is not None]
+    entities.sort(key=lambda entity: (-entity.mentions, entity.name))
+    by_key = {
+        name_key(alias): entity.name for entity in entities for alias in (entity.name, *entity.aliases)
+    }
+    return EntityIndex(entities, by_key)
+
+
+# --------------------------------------------------------------------------- surfaces
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.replace("’", "'").split())
+    text = re.sub(r"'s?$", "", text)
+    text = re.sub(r"^(?:the|The)\s+", "", text).strip(" .,;:!?\"'()[]")
+    if re.fullmatch(r"U\.S|U\.K|U\.N", text):
+        text += "."
+    return text
+
+
+def _is_headline(sentence: Sentence) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence.text)
+    long_words = [word for word in words if len(word) > 3]
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return len(words) >= 4 and capitalised >= 0.8 * len(long_words)
+
+
+def _surfaces(article: AnalyzedArticle) -> list[_Surface]:
+    transcript = article.article.transcript
+    found: list[_Surface] = []
+    for sentence in article.sentences:
+        if _is_headline(sentence):
+            continue
+        taken: list[tuple[int, int]] = []
+        pattern = _EVENT_PATTERN_LOOSE if transcript else _EVENT_PATTERN
+        for match in pattern.finditer(sentence.text):
+            form = _event_form(match.group(0))
+            if form:
+                taken.append(match.span())
+                found.append(_Surface(form, "EVENT", article.id, transcript, strong=True))
+                if match.group(1):
+                    found.append(_Surface(match.group(1), "EVENT", article.id, transcript, "", True))
+        for mention in sentence.mentions:
+            if any(mention.start < end and start < mention.end for start, end in taken):
+                continue
+            surface = _mention_surface(sentence, mention.text, mention.label, mention.end, article)
+            if surface is not None:
+                found.append(surface)
+    return found
+
+
+def _event_form(text: str) -> str:
+    words = text.split()
+    while words and (words[0].lower() in _STOP or not words[0][0].isalpha()):
+        words = words[1:]
+    words = [word for word in words if not word.startswith("(")]
+    return " ".join(word if word[0].isupper() else word.capitalize() for word in words)
+
+
+def _mention_surface(
+    sentence: Sentence, text: str, label: str, end: int, article: AnalyzedArticle
+) -> _Surface | None:
+    kind = _LABELS.get(label)
+    if kind is None:
+        return None
+    transcript = article.article.transcript
+    form = _clean(text)
+    rest = sentence.text[end:].split()
+    if transcript and kind == "PERSON" and rest and _is_lowercase_name(rest[0]):
+        form, rest = f"{form} {rest[0].capitalize()}", rest[1:]
+    after = re.sub(r"\W", "", rest[0]).lower() if rest else ""
+    before = sentence.text[: max(0, end - len(text))]
+    if label == "NORP" and not any(word in form.lower() for word in _ORG_WORDS):
+        return None
+    form = _TITLES.sub("", form)
+    strong = after in _PLACE_AFTER or _PLACE_BEFORE.search(before) is not None
+    if strong:
+        kind = "PLACE"
+    elif kind in ("PERSON", "ORG") and " " not in form and _PLACE_PREPOSITION.search(before):
+        kind = "PLACE"
+    if any(form.lower().endswith(head) for head in _EVENT_HEADS):
+        kind, strong = "EVENT", True
+    if transcript:
+        form = " ".join(word if word[0].isupper() else word.capitalize() for word in form.split())
+    return _Surface(form, kind, article.id, transcript, after, strong)
+
+
+def _is_lowercase_name(word: str) -> bool:
+    return word.isalpha() and word.islower() and zipf_frequency(word, "en") < _RARE
+
+
+def _keep(surface: _Surface, everything: list[_Surface]) -> bool:
+    form = surface.form
+    letters = re.sub(r"[^A-Za-z]", "", form)
+    if len(letters) < 2 or name_key(form) in _SKIP_FORMS:
+        return False
+    if surface.transcript and " " not in form and zipf_frequency(form.lower(), "en") >= _COMMON:
+        return False
+    parts = [part for part in form.split("-") if part]
+    if len(parts) > 1 and surface.kind == "PERSON" and all(part[:1].isupper() for part in parts):
+        known = {name_key(other.form) for other in everything if other is not surface}
+        return not all(name_key(part) in known for part in parts)
+    return True
+
+
+# --------------------------------------------------------------------------- name matching
+
+
+def _skeleton(token: str) -> str:
+    """A consonant skeleton that folds common transliteration variants."""
+    text = token.lower().replace("kh", "h").replace("ph", "f").replace("ck", "k")
+    text = text.replace("w", "v").replace("j", "y") if len(text) > 3 else text
+    head, tail = text[:1], re.sub(r"[aeiouy]", "", text[1:])
+    return re.sub(r"(.)\1+", r"\1", head + tail)
+
+
+def _same_token(left: str, right: str) -> bool:
+    return left == right or (min(len(left), len(right)) >= 4 and _skeleton(left) == _skeleton(right))
+
+
+def _similar_token(left: str, right: str) -> bool:
+    return _same_token(left, right) or jellyfish.jaro_winkler_similarity(left, right) >= 0.77
+
+
+class _Merger:
+    """Union-find over name keys, with the merge rules of the module docstring."""
+
+    def __init__(self, surfaces: list[_Surface], gazetteer: Gazetteer) -> None:
+        self.surfaces = surfaces
+        self.gazetteer = gazetteer
+        self.parent: dict[str, str] = {}
+        self.flagged: set[str] = set()
+        self.kind: dict[str, Counter[str]] = defaultdict(Counter)
+        for surface in surfaces:
+            key = name_key(surface.form)
+            self.parent.setdefault(key, key)
+            self.kind[key][surface.kind] += 3 if surface.strong else 1
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, left: str, right: str, *, flag: str | None = None) -> None:
+        self.parent[self.find(left)] = self.find(right)
+        if flag is not None:
+            self.flagged.add(flag)
+
+    def type_of(self, key: str) -> str:
+        return self.kind[key].most_common(1)[0][0]
+
+    def groups(self) -> list[_Group]:
+        self._countries()
+        self._persons()
+        self._places()
+        self._suffixes()
+        self._events()
+        self._misheard()
+        return self._collect()
+
+    def _keys(self, kind: str) -> list[str]:
+        return sorted(key for key in self.parent if self.type_of(key) == kind)
+
+    def _countries(self) -> None:
+        by_country: dict[str, str] = {}
+        for key in self._keys("PLACE"):
+            place = self.gazetteer.country(key)
+            if place is not None:
+                self.union(key, by_country.setdefault(place.country, key))
+
+    def _persons(self) -> None:
+        keys = self._keys("PERSON")
+        full = [key for key in keys if " " in key]
+        for index, left in enumerate(full):
+            for right in full[index + 1 :]:
+                self._match_full(left, right)
+        for key in keys:
+            if " " not in key:
+                self._match_single(key, full)
+
+    def _match_full(self, left: str, right: str) -> None:
+        short, long = sorted((left.split(), right.split()), key=len)
+        for offset in {0, len(long) - len(short)}:
+            part = long[offset : offset + len(short)]
+            if not all(_similar_token(a, b) for a, b in zip(short, part, strict=True)):
+                continue
+            exact = all(_same_token(a, b) for a, b in zip(short, part, strict=True))
+            if len(short) == len(long) and exact:
+                self.union(left, right)
+            elif len(short) > 1 and sum(a == b for a, b in zip(short, part, strict=True)) >= 1:
+                shorter = left if len(left.split()) <= len(right.split()) else right
+                self.union(left, right, flag=None if exact else shorter)
+            return
+
+    def _match_single(self, key: str, full: list[str]) -> None:
+        owners = {
+            self.find(candidate)
+            for candidate in full
+            if _same_token(key, candidate.split()[-1]) or key == candidate.split()[0]
+        }
+        if len(owners) == 1:
+            self.union(key, owners.pop())
+
+    def _places(self) -> None:
+        keys = self._keys("PLACE")
+        for index, left in enumerate(keys):
+            for right in keys[index + 1 :]:
+                if " " not in left and " " not in right and _same_token(left, right):
+                    self.union(left, right)
+        for key in self._keys("PERSON") + self._keys("ORG"):
+            if " " not in key and any(_same_token(key, place) for place in keys if " " not in place):
+                target = next(place for place in keys if _same_token(key, place))
+                if self._context(key) & self._context(target):
+                    self.union(key, target)
+
+    def _suffixes(self) -> None:
+        for kind in ("ORG", "PLACE"):
+            keys = self._keys(kind)
+            for short in keys:
+                owners = {
+                    self.find(long)
+                    for long in keys
+                    if long != short and " " in short and long.endswith(" " + short)
+                }
+                if len(owners) == 1:
+                    self.union(short, owners.pop())
+
+    def _events(self) -> None:
+        keys = self._keys("EVENT")
+        for key in keys:
+            words = key.split()
+            if words and re.fullmatch(r"\d+(?:st|nd|rd|th)", words[0]):
+                if " ".join(words[1:]) in self.parent:
+                    self.union(key, " ".join(words[1:]))
+        acronyms = {key for key in keys if " " not in key}
+        for acronym in acronyms:
+            for key in keys:
+                initials = "".join(word[0] for word in key.split() if not word[0].isdigit())
+                if key != acronym and initials == acronym:
+                    self.union(acronym, key)
+        for index, left in enumerate(keys):
+            for right in keys[index + 1 :]:
+                self._match_event_qualifier(left, right)
+
+    def _match_event_qualifier(self, left: str, right: str) -> None:
+        a, b = left.split(), right.split()
+        if len(a) < 3 or len(b) < 3 or a[-2:] != b[-2:] or self.find(left) == self.find(right):
+            return
+        for mine, theirs, name in ((a, b, left), (b, a, right)):
+            if self.gazetteer.cities(" ".join(mine[:-2])) and not self.gazetteer.cities(
+                " ".join(theirs[:-2])
+            ):
+                self.union(name, right if name == left else left, flag=name)
+                return
+
+    def _misheard(self) -> None:
+        attested = {
+            name_key(surface.form) for surface in self.surfaces if not surface.transcript
+        }
+        for surface in self.surfaces:
+            key = name_key(surface.form)
+            if not surface.transcript or key in attested or not surface.after:
+                continue
+            for target in sorted(attested):
+                if self._sounds_like(key, target, surface.after):
+                    self.union(key, target, flag=key)
+                    break
+
+    def _sounds_like(self, key: str, target: str, after: str) -> bool:
+        if " " in key or " " in target or self.find(key) == self.find(target):
+            return False
+        if after not in self._context(target) or self.type_of(target) != "PLACE":
+            return False
+        distance = jellyfish.levenshtein_distance(
+            jellyfish.metaphone(key), jellyfish.metaphone(target)
+        )
+        return distance <= 1 and len(jellyfish.metaphone(target)) >= 3
+
+    def _context(self, key: str) -> set[str]:
+        return {
+            surface.after
+            for surface in self.surfaces
+            if name_key(surface.form) == key and surface.after in _PLACE_AFTER
+        }
+
+    def _collect(self) -> list[_Group]:
+        groups: dict[str, _Group] = defaultdict(_Group)
+        for surface in self.surfaces:
+            key = name_key(surface.form)
+            group = groups[self.find(key)]
+            group.forms[surface.form] += 1
+            if not surface.transcript:
+                group.punctuated[surface.form] += 1
+            group.kinds[surface.kind] += 3 if surface.strong else 1
+            group.sources.add(surface.doc_id)
+            if key in self.flagged:
+                group.flagged.add(surface.form)
+        return list(groups.values())
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def _count_text_mentions(groups: list[_Group], articles: Sequence[AnalyzedArticle]) -> None:
+    """Count each group's aliases in the sentence text (spaCy misses lower-case names)."""
+    patterns = [(group, _alias_pattern(group.forms)) for group in groups]
+    for article in articles:
+        for sentence in article.sentences:
+            for group, (exact, loose) in patterns:
+                hits = len(exact.findall(sentence.text))
+                if article.article.transcript and loose is not None:
+                    hits = max(hits, len(loose.findall(sentence.text)))
+                if hits:
+                    group.mentions += hits
+                    group.sources.add(article.id)
+
+
+def _alias_pattern(forms: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    aliases = sorted({form for form in forms if len(form) > 1}, key=len, reverse=True)
+    body = "|".join(re.escape(alias).replace(r"\ ", r"[\s-]+") for alias in aliases)
+    exact = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    rare = [alias for alias in aliases if zipf_frequency(alias.lower(), "en") < _RARE]
+    if not rare:
+        return exact, None
+    loose_body = "|".join(re.escape(alias).replace(r"\ ", r"[\s-]+") for alias in rare)
+    return exact, re.compile(rf"(?<![\w-])(?:{loose_body})(?![\w-])", re.IGNORECASE)
+
+
+def _story_countries(groups: list[_Group], gazetteer: Gazetteer) -> set[str]:
+    codes = set()
+    for group in groups:
+        for form in group.forms:
+            place = gazetteer.country(form)
+            if place is not None:
+                codes.add(place.country)
+    return codes
+
+
+def _entity(group: _Group, gazetteer: Gazetteer, countries: set[str]) -> Entity | None:
+    kind: EntityType = group.kinds.most_common(1)[0][0]  # type: ignore[assignment]
+    name = _canonical_form(group, kind)
+    place = _place(group, kind, gazetteer, countries)
+    if place is not None and place.kind == "country":
+        name = place.name
+    if kind == "ORG" and place is not None:
+        kind = "PLACE"
+    aliases = tuple(sorted(form for form in group.forms if form != name))
+    flagged = tuple(sorted(form for form in group.flagged if form != name))
+    facts = place.facts() if place is not None and kind == "PLACE" else None
+    mentions = max(group.mentions, sum(group.forms.values()))
+    return Entity(name, kind, aliases, tuple(sorted(group.sources)), mentions, flagged, facts)
+
+
+def _canonical_form(group: _Group, kind: str) -> str:
+    pool = {form: n for form, n in group.forms.items() if form not in group.flagged}
+    pool = pool or dict(group.forms)
+    punctuated = {form: group.punctuated.get(form, 0) for form in pool}
+    if kind == "PERSON" and any(" " in form for form in pool):
+        punctuated = {form: n for form, n in punctuated.items() if " " in form}
+    if kind == "EVENT":
+        punctuated = {
+            form: n for form, n in punctuated.items() if not re.match(r"\d", form) and " " in form
+        } or punctuated
+    return max(punctuated, key=lambda form: (punctuated[form], pool[form], len(form), form))
+
+
+def _place(
+    group: _Group, kind: str, gazetteer: Gazetteer, countries: set[str]
+) -> Place | None:
+    if kind not in ("PLACE", "ORG"):
+        return None
+    for form, _ in group.forms.most_common():
+        if form in group.flagged:
+            continue
+        if kind == "ORG" and zipf_frequency(form.lower(), "en") >= _RARE:
+            continue
+        place = gazetteer.lookup(form, countries=countries)
+        if place is not None:
+            return place
+    return None
