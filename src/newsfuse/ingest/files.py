@@ -45,17 +45,28 @@ def list_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    try:
-        children = sorted(folder.iterdir())
-    except OSError as error:
-        raise InputError(f"{folder}: cannot list the folder ({error.strerror})") from error
-    for child in children:
+    """The files below ``folder``; the folder itself when it holds none (it is then rejected)."""
+    found = False
+    for child in _children(folder):
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            yield from _walk(child)
+            for path in _walk(child):
+                found = found or path.is_file()
+                if path.is_file():
+                    yield path
         elif child.is_file():
+            found = True
             yield child
+    if not found:
+        yield folder
+
+
+def _children(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError:
+        return []
 
 
 def read_files(files: Iterable[Path], settings: Settings = DEFAULT_SETTINGS) -> Iterator[RawDocument]:
@@ -67,6 +78,9 @@ def read_files(files: Iterable[Path], settings: Settings = DEFAULT_SETTINGS) -> 
 def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[RawDocument]:
     """Yield the documents of one file: one, or one per JSONL line or WARC record."""
     source = str(path)
+    if path.is_dir():
+        yield _rejected(source, "no readable file in this folder")
+        return
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:

@@ -28,28 +28,39 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument]:
         with path.open("rb") as stream:
             records = ArchiveIterator(stream)
             for record in records:
-                document = _record_document(path, records.get_record_offset(), record, settings)
-                if document is not None:
-                    yield document
+                payload = _payload(record, settings)
+                # The offset is known only once the record has been read to its end.
+                offset = records.get_record_offset()
+                if payload is not None:
+                    yield _record_document(path, offset, record, payload, settings)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
         yield RawDocument(f"{path}", "", "text", rejected=f"broken WARC file: {error}")
 
 
-def _record_document(path: Path, offset: int, record: Any, settings: Settings) -> RawDocument | None:
-    from newsfuse.ingest.files import document_from_bytes
-
+def _payload(record: Any, settings: Settings) -> bytes | None:
+    """The record's payload if it is a page or WET text, else None (requests, images ...)."""
     if record.rec_type not in ("response", "conversion", "resource"):
         return None
-    source = f"{path}#{offset}"
+    content_type, _ = _content_type(record)
+    if record.rec_type != "conversion" and not content_type.startswith(_TEXT_TYPES):
+        return None
+    data = bytes(record.content_stream().read(settings.max_document_bytes + 1))
+    if len(data) <= settings.max_document_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+        raise EOFError("the archive is cut short inside a record")
+    return data
+
+
+def _record_document(
+    path: Path, offset: int, record: Any, data: bytes, settings: Settings
+) -> RawDocument:
+    from newsfuse.ingest.files import document_from_bytes
+
     url = record.rec_headers.get_header("WARC-Target-URI")
     crawl_date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
     content_type, charset = _content_type(record)
-    if record.rec_type == "response" and not content_type.startswith(_TEXT_TYPES):
-        return None
-    data = record.content_stream().read(settings.max_document_bytes + 1)
     kind = "text" if record.rec_type == "conversion" or content_type.startswith("text/plain") else None
     return document_from_bytes(
-        source, data, settings=settings, url=url, crawl_date=crawl_date, charset=charset, kind=kind
+        f"{path}#{offset}", data, settings=settings, url=url, crawl_date=crawl_date, charset=charset, kind=kind
     )
 
 
