@@ -1,0 +1,247 @@
+"""Metadata read from the lines of a scraped page: dates, bylines, outlets and news agencies.
+
+Every function here works on plain strings, so the HTML extractor can reuse them.
+Unknown values are ``None``: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    # English
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+    # French, Italian, German, Spanish
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5,
+    "giugno": 6, "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "enero": 1, "febrero": 2, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}  # fmt: skip
+
+_MONTH = r"(?P<mon>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b" + _YEAR + r"-(?P<num>[01]?\d)-" + r"(?P<day>[0-3]?\d)\b",
+        r"\b" + _YEAR + r"\s+" + _MONTH + r"\s+" + _DAY + r"\b",
+        r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b",
+        r"\b" + _DAY + r"\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + r"\b",
+        r"\b(?P<day>[0-3]?\d)\.(?P<num>[01]?\d)\." + _YEAR + r"\b",
+    )
+)
+_DATE_LINE_FILLER = re.compile(
+    r"\b(?:published|updated|posted|on|date|last|modified|am|pm|a\.m|p\.m|ist|gmt|utc|cet|cest|"
+    r"est|edt|pst|kst|jst|npt|at|le|il|am|el|publié|pubblicato|veröffentlicht|publicado|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|"
+    r"sábado|domingo|de|del|um|uhr|h)\b|\d{1,2}[:h.]\d{2}(?::\d{2})?|[^\w\s]",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)[/-](?P<num>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|-|\b)"
+    r"|/(?P<compact>(?:19|20)\d\d[01]\d[0-3]\d)/"
+)
+_EXPLICIT_DATE = re.compile(r"\bdate[:\s]+((?:19|20)\d\d-[01]\d-[0-3]\d)\b", re.IGNORECASE)
+
+AGENCIES: dict[str, str] = {
+    "ani": "ANI", "pti": "PTI", "ians": "IANS", "uni": "UNI", "afp": "AFP",
+    "agence france-presse": "AFP", "ap": "AP", "associated press": "AP", "reuters": "Reuters",
+    "tass": "TASS", "ria": "RIA Novosti", "ria novosti": "RIA Novosti", "interfax": "Interfax",
+    "xinhua": "Xinhua", "yonhap": "Yonhap", "kyodo": "Kyodo", "kcna": "KCNA", "dpa": "dpa",
+    "efe": "EFE", "ansa": "ANSA", "bernama": "Bernama", "anadolu": "Anadolu", "rss": "RSS",
+    "upi": "UPI", "apa": "APA", "ntb": "NTB", "tt": "TT", "ctk": "CTK", "pap": "PAP",
+}  # fmt: skip
+_NOT_AUTHORS = frozenset(
+    "admin administrator editor editors staff desk webmaster guest user anonymous news web "
+    "newsdesk team redaction redazione redaktion redacción correspondent reporter".split()
+)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]?[A-Z][a-zà-ÿ'’-]+)$")
+_BYLINE_PREFIX = re.compile(
+    r"^(?:by|written by|author|words by|par|di|von|por|de)\s*[:\-]?\s+", re.IGNORECASE
+)
+_COMPANY_SUFFIX = re.compile(
+    r"[\s,]+(?:pvt\.?|private|ltd\.?|limited|inc\.?|llc|gmbh|s\.?p\.?a\.?|s\.?a\.?|plc|"
+    r"co\.?|corp\.?|group|media)+\s*$",
+    re.IGNORECASE,
+)
+_PUBLISHER_LINE = re.compile(
+    r"^(?:published|owned|operated|a publication)\s+by\s+(?P<name>.+?)\.?$", re.IGNORECASE
+)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?"
+    r"(?P<name>[^.|,©]+?)\s*(?:[.,|]|(?:19|20)\d\d|all rights|$)",
+    re.IGNORECASE,
+)
+
+
+def _make_date(year: str, month: int, day: str) -> str | None:
+    try:
+        return date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first full date (day, month and year) in ``text``, as ``YYYY-MM-DD``, and its match."""
+    found: list[tuple[int, str, re.Match[str]]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = int(parts["num"]) if parts.get("num") else MONTHS[parts["mon"].lower()]
+            iso = _make_date(parts["year"], month, parts["day"])
+            if iso:
+                found.append((match.start(), iso, match))
+                break
+    if not found:
+        return None
+    _, iso, match = min(found, key=lambda item: item[0])
+    return iso, match
+
+
+def parse_dateline(line: str) -> str | None:
+    """The date of a line that is only a date (with weekday, time, "Published" ...), else None.
+
+    ``"2023 Sep 12, 10:57,"`` -> ``"2023-09-12"``; a sentence that mentions a date -> None.
+    """
+    hit = find_date(line)
+    if hit is None:
+        return None
+    iso, match = hit
+    rest = line[: match.start()] + " " + line[match.end() :]
+    rest = _DATE_LINE_FILLER.sub(" ", rest)
+    return iso if len(rest.split()) <= 1 else None
+
+
+def explicit_date(line: str) -> str | None:
+    """A labelled ISO date inside a line: ``"date 2023-09-12 Home » ..."`` -> ``"2023-09-12"``."""
+    match = _EXPLICIT_DATE.search(line)
+    if not match:
+        return None
+    year, month, day = match.group(1).split("-")
+    return _make_date(year, int(month), day)
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A ``/2023/09/12/`` or ``/20230912/`` date in a URL's path."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    if match.group("compact"):
+        compact = match.group("compact")
+        return _make_date(compact[:4], int(compact[4:6]), compact[6:])
+    return _make_date(match.group("year"), int(match.group("num")), match.group("day"))
+
+
+def years_mentioned(text: str) -> list[int]:
+    """Four-digit years (1900-2099) that a text talks about."""
+    return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+
+
+def agency_name(line: str) -> str | None:
+    """The canonical agency name when the whole line names a news agency (``"ANI"``)."""
+    key = re.sub(r"[()\[\]:|/\-–—]+", " ", line).strip().lower()
+    return AGENCIES.get(key)
+
+
+def agency_in_text(text: str) -> str | None:
+    """An agency credited in a paragraph's dateline: ``"(ANI)"``, ``"(Reuters) -"``."""
+    match = re.search(r"\((?P<name>[A-Za-z][A-Za-z .-]{1,25})\)\s*[-–—:]", text[:200])
+    return agency_name(match.group("name")) if match else None
+
+
+def is_person_name(line: str) -> bool:
+    """True for a line shaped like a person's name: 2-4 capitalised tokens, no digits."""
+    tokens = line.replace(",", " ").split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if agency_name(line) or any(t.lower().strip(".") in _NOT_AUTHORS for t in tokens):
+        return False
+    return all(_NAME_TOKEN.match(t) for t in tokens) and parse_dateline(line) is None
+
+
+def clean_author(candidate: str | None) -> str | None:
+    """A person's name from a byline, or None for "admin", sites, agencies, dates and the like."""
+    if not candidate:
+        return None
+    name = _BYLINE_PREFIX.sub("", " ".join(candidate.split()))
+    name = re.split(r"\s+[|•·–—-]\s+|\s*\|\s*|,\s*(?=(?:19|20)\d\d|\w+ \d)", name)[0]
+    name = name.strip(" .,:;-")
+    lowered = name.lower()
+    if not name or find_date(name) or re.search(r"\d|@|\.(?:com|org|net|in|co)\b", lowered):
+        return None
+    if agency_name(name) or lowered in _NOT_AUTHORS or len(name.split()) > 5:
+        return None
+    if any(word in _NOT_AUTHORS for word in lowered.split()):
+        return None
+    if name.isupper() and len(name.split()) == 1:
+        return None
+    return name
+
+
+def publisher_name(line: str) -> str | None:
+    """The publisher named by a footer line: ``"Published by X Pvt Ltd"``, ``"© X. 2021 ..."``."""
+    match = _PUBLISHER_LINE.match(line.strip())
+    if match:
+        name = _COMPANY_SUFFIX.sub("", match.group("name")).strip(" .,")
+        return name or None
+    match = _COPYRIGHT.search(line)
+    if match:
+        name = _COMPANY_SUFFIX.sub("", match.group("name")).strip(" .,")
+        if name and len(name.split()) <= 5 and not re.search(r"\d", name):
+            return name
+    return None
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when two names spell the same letters (``"Nepalnews"`` and ``"NepalNews"``)."""
+    def key(s: str) -> str:
+        return re.sub(r"\W+", "", s).lower()
+
+    return bool(key(a)) and key(a) == key(b)
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def choose_title(candidates: list[str]) -> str | None:
+    """The headline among candidate lines: the most repeated one, in its fullest wording.
+
+    Lines that contain one another count as the same headline (``"Kim's visit to Russia"``
+    printed twice and ``"Kim's visit to Russia for talks with Putin"`` once -> the longer).
+    """
+    groups: list[list[str]] = []
+    for line in candidates:
+        key = _title_key(line)
+        for group in groups:
+            keys = [_title_key(member) for member in group]
+            if any(key in other or other in key for other in keys):
+                group.append(line)
+                break
+        else:
+            groups.append([line])
+    if not groups:
+        return None
+    best = max(groups, key=lambda group: (len(group), -groups.index(group)))
+    return max(best, key=lambda line: len(_title_key(line)))
+
+
+def is_print_date(iso: str, body_years: list[int], crawl_date: str | None) -> bool:
+    """True for a page-header date that cannot be the article's: after the crawl, or a
+    year and more after every year the text itself talks about."""
+    if crawl_date and iso > crawl_date[:10]:
+        return True
+    return bool(body_years) and int(iso[:4]) > max(body_years) + 1

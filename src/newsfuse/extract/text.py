@@ -1,0 +1,496 @@
+"""The scraped-text cleaner: plain text of a news page -> an Article.
+
+A page is read line by line. Each line is first judged on its own (navigation, an inline
+"read also" link, a comment or subscription form, a cookie notice, a footer line, a date, an
+agency code), then by its shape and place: the body runs from the first prose paragraph to the
+last prose paragraph that still belongs to it (a comment form or a footer ends it; after a list
+of short headline lines only a substantial paragraph on the article's topic continues it).
+Short lines inside the body are section headings when they share the article's topic and lead
+into a paragraph; runs of three or more short lines are headline lists. Lines before the body
+give the title, byline, outlet, agency and dateline. Sentences cut by a removed line are joined
+again; unpunctuated transcripts are split into sentences and their run-together words repaired.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsfuse.extract import meta, transcript
+from newsfuse.extract.language import detect_language
+from newsfuse.types import Article, Block, DateSignal, RawDocument, Repair
+
+_TERMINAL = re.compile(r"[.!?][\"”’')\]]*$")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*$")
+_CONTINUE_WORDS = frozenset(
+    "a an the of in on at to for from by with and or but that which who as than is are was were "
+    "would will could should can has have had".split()
+)
+_STOPWORDS = frozenset(
+    """the a an and or but of in on at to for from by with without about into over under after
+    before between through during against is are was were be been being has have had do does did
+    will would shall should can could may might must not no this that these those it its he she
+    they them their his her him we our you your i me my who whom which what when where why how
+    there here than then so also very more most such only just said says say new one two all
+    le la les un une des du de et en dans pour par sur avec est sont aux ce cette qui que il elle
+    il lo gli uno della delle degli nella nel per con sono che non una di da
+    der die das ein eine und mit von für auf ist sind nicht dass den dem des im zu
+    el los las unos unas del y con por para es son que como al""".split()
+)
+
+_LINK = re.compile(
+    r"^(?:see also|also read(?: this)?|read also|read more|more to read|also see|you may also "
+    r"(?:like|read)|you might also like|don'?t miss|related(?: articles| stories| news| posts|"
+    r" coverage| content)?\s*(?::|\.\.\.|…|$)|recommended(?: for you| stories| reading)?\s*(?::|$)|"
+    r"watch(?: also)?\s*:|lire aussi|à lire aussi|a lire aussi|voir aussi|lire la suite|"
+    r"leggi anche|leggi pure|potrebbe interessarti|lesen sie auch|auch interessant|mehr zum thema|"
+    r"lee también|lea también|leer más|te puede interesar|ver también|leia também|veja também|"
+    r"lees ook|czytaj też|czytaj także|läs också|les også|se også|читайте также)(?=\W|$)",
+    re.IGNORECASE,
+)
+_FORM = re.compile(
+    r"leave a (?:comment|reply)|post a comment|^comment as\b|^comments?\s*(?:\(\d+\))?\s*:?$|"
+    r"^\d+\s+comments?$|save my name, email|akismet|your email address will not be published|"
+    r"required fields are marked|^(?:reply|submit|send|cancel reply)$|comment data is processed|"
+    r"^commentaires?$|^commenti$|^kommentare?$|^comentarios?$|laisser un commentaire|"
+    r"lascia un commento|schreibe einen kommentar|deja un comentario",
+    re.IGNORECASE,
+)
+_NOTICE = re.compile(
+    r"cookie|privacy (?:policy|&|notice|settings)|gdpr|\bopt-out\b|^accept(?: all)?$|"
+    r"sign up\b|subscribe\b|newsletter|abonnez-vous|iscriviti|abonnieren|suscríbete|"
+    r"download (?:our|the) app|^advertisement$|^advertise\b|ads? widget|^sponsored\b|"
+    r"^publicité$|^pubblicità$|^anzeige$|^publicidad$|^(?:skip to (?:main )?content|menu|search|"
+    r"print|share|loading\.*)$|^(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|"
+    r"youtube|email|e-mail)$|^share (?:this|on)\b|^follow us\b",
+    re.IGNORECASE,
+)
+_FOOTER = re.compile(
+    r"all rights reserved|©|\(c\) (?:19|20)\d\d|^copyright\b|terms (?:of use|of service|and "
+    r"conditions)|^disclaimer\b|^contact(?: us)?\s*:?$|\be-?mail\s*:|\[email\s*(?:\xa0)?"
+    r"protected\]|registration no|^editor(?:-in-chief)?\s*:|^published by\b|^powered by\b|"
+    r"^newsroom$|^#+$|^tags?\s*:|tous droits réservés|tutti i diritti riservati|"
+    r"alle rechte vorbehalten|todos los derechos reservados|^impressum$|^mentions légales$",
+    re.IGNORECASE,
+)
+_NAV = re.compile(r"^(?:home|accueil|startseite|inicio)\s*[»>›/|]|[»›]|\s>\s.*\s>\s", re.I)
+_LIST_HEADER = re.compile(
+    r"^(?:latest|top|more|most read|most popular|popular|trending|editor'?s picks|in other news|"
+    r"ultime notizie|dernières nouvelles|à la une|neueste|lo último|últimas noticias)\b.{0,20}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One input line and what the cleaner made of it (``role``)."""
+
+    text: str
+    role: str
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """The result of cleaning one page: body blocks, metadata and every removed line."""
+
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_signal: DateSignal | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    transcript: bool = False
+    repairs: list[Repair] = field(default_factory=list)
+    removed: list[Verdict] = field(default_factory=list)
+
+
+def normalise(content: str) -> str:
+    """Unify line breaks and odd spaces; drop zero-width characters."""
+    content = re.sub(r"\r\n?|[\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e]", "\n", content)
+    content = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", content)
+    return re.sub(r"[^\S\n]+", " ", content)
+
+
+def split_lines(content: str) -> list[str]:
+    """Non-empty lines, with hard-wrapped lines of one paragraph joined back."""
+    lines: list[str] = []
+    glued = False
+    for raw in normalise(content).split("\n"):
+        line = raw.strip()
+        if not line:
+            glued = False
+            continue
+        prev = lines[-1] if lines else ""
+        if glued and _wrapped(prev, line):
+            lines[-1] = f"{prev} {line}"
+        else:
+            lines.append(line)
+        glued = True
+    return lines
+
+
+def _wrapped(prev: str, line: str) -> bool:
+    return (
+        len(prev.split()) >= 5
+        and not _TERMINAL.search(prev)
+        and not prev.endswith(":")
+        and line[:1].islower()
+    )
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def stems(text: str) -> set[str]:
+    """Content-word stems (first five letters) of a text, for topic overlap."""
+    found = {w.lower().removesuffix("s") for w in re.findall(r"[^\W\d_]{3,}", text)}
+    return {w[:5] for w in found if w not in _STOPWORDS and w + "s" not in _STOPWORDS}
+
+
+def overlap(text: str, vocabulary: set[str]) -> float:
+    """Share of a line's content stems that the article's vocabulary also has."""
+    own = stems(text)
+    return len(own & vocabulary) / len(own) if own else 0.0
+
+
+def is_prose(line: str) -> bool:
+    """A sentence-shaped line: ends like a sentence (>= 3 words), or is long (>= 20 words)."""
+    count = len(line.split())
+    if _TRUNCATED.search(line):
+        return count >= 20
+    return (count >= 3 and bool(_TERMINAL.search(line))) or count >= 20
+
+
+def line_role(line: str) -> str | None:
+    """What a line is on its own, or None when only its shape and place can tell."""
+    if _LINK.search(line):
+        return "link"
+    if len(line.split()) > 40:
+        return None
+    if meta.explicit_date(line) or (_NAV.search(line) and len(line.split()) <= 30):
+        return "nav"
+    for role, pattern in (("form", _FORM), ("notice", _NOTICE), ("footer", _FOOTER)):
+        if pattern.search(line):
+            return role
+    if meta.parse_dateline(line):
+        return "date"
+    if meta.agency_name(line):
+        return "agency"
+    if not re.search(r"[^\W\d_]", line):
+        return "junk"
+    return None
+
+
+class Topic:
+    """The article's vocabulary: content stems of its prose lines, counted per line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._counts: dict[str, int] = {}
+        for line in lines:
+            for stem in stems(line):
+                self._counts[stem] = self._counts.get(stem, 0) + 1
+
+    def share(self, line: str, *, inside: bool = False) -> float:
+        """Share of ``line``'s stems found in the article (in other lines when ``inside``)."""
+        own = stems(line)
+        if not own:
+            return 0.0
+        least = 2 if inside else 1
+        return sum(1 for s in own if self._counts.get(s, 0) >= least) / len(own)
+
+
+def _is_list_start(line: str, role: str | None) -> bool:
+    """A bare "You may also like" / "READ ALSO:" / "Latest news" line opening a headline list."""
+    bare_link = role == "link" and len(line.split()) <= 5
+    return bare_link or (role is None and bool(_LIST_HEADER.search(line)))
+
+
+def _substantial(line: str, topic: Topic) -> bool:
+    sentences = len(re.findall(r"[.!?](?:\s|$)", line))
+    return (len(line.split()) >= 25 or sentences >= 2) and topic.share(line, inside=True) >= 0.3
+
+
+def body_end(lines: list[str], roles: list[str | None], start: int, topic: Topic) -> int:
+    """Index of the body's last paragraph: a form or footer ends the body; after a headline
+    list only a substantial paragraph on the article's topic continues it."""
+    end, short_run, after_list = start, 0, False
+    for i in range(start + 1, len(lines)):
+        line, role = lines[i], roles[i]
+        if role in ("form", "footer"):
+            break
+        if _is_list_start(line, role):
+            after_list = True
+        if role is not None:
+            continue
+        if is_prose(line) and (not after_list or _substantial(line, topic)):
+            end, short_run, after_list = i, 0, False
+        else:
+            short_run += 1
+            after_list = after_list or short_run >= 3
+    return end
+
+
+def _is_heading(line: str, following: str | None, topic: Topic) -> bool:
+    """A short line that opens a section: on topic (or a few capitalised words), not a
+    truncated headline, and followed by a paragraph."""
+    count = len(line.split())
+    if following is None or not is_prose(following) or count > 15 or _TRUNCATED.search(line):
+        return False
+    if line.endswith((",", ";")) or _LIST_HEADER.search(line):
+        return False
+    return (count <= 4 and line[:1].isupper()) or topic.share(line, inside=True) >= 0.34
+
+
+def _short_runs(lines: list[str], roles: list[str | None], start: int, end: int) -> set[int]:
+    """Indices of short lines in headline lists: runs of 3+ non-prose lines, or runs that
+    begin with a list header."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for i in range(start, end + 2):
+        inside = i <= end and not (roles[i] is None and is_prose(lines[i]))
+        if inside:
+            run.append(i)
+            continue
+        shorts = [j for j in run if roles[j] is None]
+        if len(run) >= 3 or any(_is_list_start(lines[j], roles[j]) for j in run):
+            listed.update(shorts)
+        run = []
+    return listed
+
+
+def _crumb(line: str) -> str:
+    """The last element of a breadcrumb line (often the page's own headline)."""
+    return re.split(r"\s*[»›|]\s*|\s>\s", line)[-1].strip()
+
+
+def _title_candidates(header: list[str], roles: list[str | None], topic: Topic) -> list[str]:
+    found: list[str] = []
+    for line, role in zip(header, roles, strict=True):
+        text = _crumb(line) if role == "nav" else line
+        if role not in (None, "nav") or not 3 <= len(text.split()) <= 30:
+            continue
+        if meta.is_person_name(text) or _LINK.search(text) or topic.share(text) == 0:
+            continue
+        found.append(text)
+    return found
+
+
+def _first_title_index(header: list[str], title: str | None) -> int | None:
+    if title is None:
+        return None
+    key = " ".join(words(title.lower()))
+    for i, line in enumerate(header):
+        other = " ".join(words(line.lower()))
+        if other and (other in key or key in other):
+            return i
+    return None
+
+
+def _author(header: list[str], roles: list[str | None], title_at: int | None,
+            topic: Topic) -> str | None:
+    for i, line in enumerate(header):
+        if roles[i] is None and re.match(r"^by\s", line, re.IGNORECASE):
+            return meta.clean_author(line)
+    for i, line in enumerate(header):
+        after_title = title_at is None or i > title_at
+        if roles[i] is None and after_title and meta.is_person_name(line):
+            if topic.share(line) == 0:
+                return meta.clean_author(line)
+    return None
+
+
+def _agency(header: list[str], roles: list[str | None], first_paragraph: str) -> str | None:
+    for line, role in zip(header, roles, strict=True):
+        if role == "agency":
+            return meta.agency_name(line)
+    return meta.agency_in_text(first_paragraph)
+
+
+def _outlet(header: list[str], roles: list[str | None], footer: list[str], topic: Topic,
+            agency: str | None) -> str | None:
+    names = [name for line in footer if (name := meta.publisher_name(line))]
+    mastheads = [
+        line for line, role in zip(header, roles, strict=True)
+        if role is None and len(line.split()) <= 4 and topic.share(line) == 0
+        and not meta.is_person_name(line) and not re.match(r"^by\s", line, re.IGNORECASE)
+    ]
+    for line in mastheads:
+        if any(meta.same_name(line, name) for name in names):
+            return line
+    if names:
+        return names[0]
+    near_agency = [line for line in mastheads if agency and len(line.split()) <= 2]
+    return near_agency[0] if near_agency else agency
+
+
+def _published(header: list[str], roles: list[str | None], title_at: int | None,
+               url: str | None, crawl_date: str | None,
+               body_years: list[int]) -> tuple[str | None, DateSignal | None]:
+    """The article's date: a labelled date, a dateline after the headline, the URL's date,
+    then a date above the headline unless it is a print or crawl date."""
+    for line in header:
+        if iso := meta.explicit_date(line):
+            return iso, "meta"
+    dated = [(i, meta.parse_dateline(line)) for i, line in enumerate(header)
+             if roles[i] == "date"]
+    after = [iso for i, iso in dated if iso and (title_at is None or i > title_at)]
+    before = [iso for i, iso in dated if iso and title_at is not None and i < title_at]
+    if after:
+        return after[0], "dateline"
+    if iso := meta.date_from_url(url):
+        return iso, "url"
+    for iso in before:
+        if not meta.is_print_date(iso, body_years, crawl_date):
+            return iso, "dateline"
+    return None, None
+
+
+def _first_body_line(lines: list[str], roles: list[str | None], after: int = -1) -> int | None:
+    return next(
+        (i for i, line in enumerate(lines)
+         if i > after and roles[i] is None and is_prose(line)),
+        None,
+    )
+
+
+def _is_headline_sentence(line: str) -> bool:
+    """A one-sentence line short enough to be a headline printed with a final period."""
+    return len(line.split()) <= 25 and len(re.findall(r"[.!?](?:\s|$)", line)) <= 1 and not (
+        re.search(r"\b(?:said|says|told|according to)\b", line, re.IGNORECASE)
+    )
+
+
+def _same_text(a: str, b: str | None) -> bool:
+    return b is not None and words(a.lower()) == words(b.lower())
+
+
+def _body_blocks(lines: list[str], roles: list[str | None], start: int, end: int,
+                 title: str | None, topic: Topic, out: Cleaned) -> list[Block]:
+    listed = _short_runs(lines, roles, start, end)
+    blocks: list[Block] = []
+    for i in range(start, end + 1):
+        line, role = lines[i], roles[i]
+        following = lines[i + 1] if i < end and roles[i + 1] is None else None
+        if role is not None:
+            out.removed.append(Verdict(line, role))
+        elif _same_text(line, title):
+            out.removed.append(Verdict(line, "title"))
+        elif is_prose(line):
+            blocks.append(Block("paragraph", line))
+        elif i not in listed and _is_heading(line, following, topic):
+            blocks.append(Block("heading", line))
+        else:
+            out.removed.append(Verdict(line, "headline-list" if i in listed else "headline"))
+    return join_broken(blocks)
+
+
+def join_broken(blocks: list[Block]) -> list[Block]:
+    """Paragraphs that end mid-sentence joined with the paragraph that continues them."""
+    joined: list[Block] = []
+    for block in blocks:
+        prev = joined[-1] if joined else None
+        if prev and prev.kind == block.kind == "paragraph" and _continues(prev.text, block.text):
+            joined[-1] = Block("paragraph", f"{prev.text} {block.text}")
+        else:
+            joined.append(block)
+    return joined
+
+
+def _continues(prev: str, text: str) -> bool:
+    if _TERMINAL.search(prev) or prev.endswith((":", "”", '"')):
+        return False
+    last = prev.split()[-1].lower() if prev.split() else ""
+    return text[:1].islower() or last in _CONTINUE_WORDS
+
+
+def _as_transcript(blocks: list[Block], out: Cleaned) -> list[Block]:
+    """An unpunctuated body re-read as sentences in paragraphs, with its words repaired."""
+    text = " ".join(block.text for block in blocks)
+    repaired, pairs = transcript.repair_words(text)
+    paragraphs = transcript.paragraphs_of(transcript.split_transcript(repaired))
+    out.transcript = True
+    place = 0
+    for original, replacement in pairs:
+        while place < len(paragraphs) - 1 and replacement not in paragraphs[place]:
+            place += 1
+        out.repairs.append(Repair(original, replacement, place))
+    return [Block("paragraph", p) for p in paragraphs]
+
+
+def clean(content: str, *, url: str | None = None, crawl_date: str | None = None) -> Cleaned:
+    """Clean one scraped page: body blocks, metadata and the lines removed (with their role)."""
+    out = Cleaned()
+    lines = split_lines(content)
+    roles = [line_role(line) for line in lines]
+    start = _first_body_line(lines, roles)
+    if start is None:
+        out.removed.extend(Verdict(line, roles[i] or "short") for i, line in enumerate(lines))
+        return out
+    topic = Topic([line for i, line in enumerate(lines) if roles[i] is None and is_prose(line)])
+    header = lines[:start]
+    title = meta.choose_title(_title_candidates(header, roles, topic))
+    if title is None and _is_headline_sentence(lines[start]):
+        following = _first_body_line(lines, roles, after=start)
+        if following is not None:
+            title, start = lines[start], following
+            header = lines[:start]
+    end = body_end(lines, roles, start, topic)
+    out.title = title
+    _read_metadata(out, lines, roles, start, end, topic, url, crawl_date)
+    out.removed.extend(Verdict(line, roles[i] or "header") for i, line in enumerate(header))
+    blocks = _body_blocks(lines, roles, start, end, title, topic, out)
+    out.removed.extend(Verdict(line, roles[end + 1 + i] or "trailer")
+                       for i, line in enumerate(lines[end + 1 :]))
+    paragraphs = [b for b in blocks if b.kind == "paragraph"]
+    if paragraphs and transcript.is_transcript(" ".join(b.text for b in paragraphs)):
+        blocks = _as_transcript(blocks, out)
+    out.blocks = blocks
+    return out
+
+
+def _read_metadata(out: Cleaned, lines: list[str], roles: list[str | None], start: int,
+                   end: int, topic: Topic, url: str | None, crawl_date: str | None) -> None:
+    header, header_roles = lines[:start], roles[:start]
+    title_at = _first_title_index(header, out.title)
+    out.author = _author(header, header_roles, title_at, topic)
+    out.agency = _agency(header, header_roles, lines[start])
+    footer = [line for i, line in enumerate(lines) if i > end or roles[i] == "footer"]
+    out.outlet = _outlet(header, header_roles, footer, topic, out.agency)
+    body_years = meta.years_mentioned(" ".join(lines[start : end + 1]))
+    out.published, out.published_signal = _published(
+        header, header_roles, title_at, url, crawl_date, body_years
+    )
+
+
+def extract_text(raw: RawDocument, *, doc_id: str, min_words: int = 40) -> Article:
+    """Read a plain-text document (``raw.kind == "text"``) into an Article, or reject it."""
+    if not raw.content.strip():
+        return _rejected(raw, doc_id, "empty document")
+    cleaned = clean(raw.content, url=raw.url, crawl_date=raw.crawl_date)
+    count = sum(len(b.text.split()) for b in cleaned.blocks if b.kind == "paragraph")
+    if count < min_words:
+        return _rejected(raw, doc_id, f"not an article: only {count} words of body text")
+    body = "\n\n".join(block.text for block in cleaned.blocks)
+    return Article(
+        id=doc_id,
+        source=raw.source,
+        status="ok",
+        title=cleaned.title,
+        published=cleaned.published,
+        published_signal=cleaned.published_signal,
+        outlet=cleaned.outlet,
+        author=cleaned.author,
+        language=detect_language(body),
+        blocks=tuple(cleaned.blocks),
+        url=raw.url,
+        transcript=cleaned.transcript,
+        repairs=tuple(cleaned.repairs),
+        crawl_date=raw.crawl_date,
+    )
+
+
+def _rejected(raw: RawDocument, doc_id: str, reason: str) -> Article:
+    return Article(id=doc_id, source=raw.source, status="rejected", reason=reason,
+                   url=raw.url, crawl_date=raw.crawl_date)

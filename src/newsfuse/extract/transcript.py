@@ -1,0 +1,191 @@
+"""Unpunctuated speech-to-text transcripts: detection, sentence splitting and word repair.
+
+A transcript has almost no sentence-final punctuation. Sentences are cut before words that
+usually open one (capitalised names and pronouns, discourse words) once the running clause is
+long enough and the previous word does not ask for a continuation ("of", "would", "the").
+Run-together words ("weremactively": a dropped space became a letter) are split with
+wordfreq's word frequencies; words the dictionary knows, names and numbers are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wordfreq import zipf_frequency
+
+#: Fewest words a text needs before it can be judged a transcript.
+MIN_WORDS = 60
+#: A transcript has more words than this per sentence-final punctuation mark.
+WORDS_PER_STOP = 45
+#: Fewest words in a sentence before a cue may end it.
+MIN_CLAUSE = 6
+#: Both halves of a repaired word must be at least this common (Zipf scale).
+MIN_PART_ZIPF = 3.0
+
+_STOP = re.compile(r"[.!?…][\"”’')\]]*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# Words after which a sentence cannot end: prepositions, articles, conjunctions, auxiliaries.
+_CONTINUERS = frozenset(
+    """a an the of in on at to for from by with without about into onto over under after
+    before between through during against among toward towards near via and or but nor
+    that which who whom whose whether where when what why how if as than then so because
+    while although though
+    is are was were be been being am has have had do does did will would shall should can
+    could may might must not no its his her their our my your this these those such
+    mr mrs ms dr president minister leader spokesman spokesperson general state prime
+    said says told according very more most less least also even only just both either""".split()
+)
+_DETERMINERS = frozenset("a an the his her their its our my your this that these those".split())
+# Lower-case words that open a sentence in speech.
+_LOWER_OPENERS = frozenset(
+    "however meanwhile moreover furthermore nevertheless nonetheless therefore".split()
+)
+_PRONOUNS = frozenset("this they he she we it there".split())
+_VERBS = frozenset(
+    """is are was were has have had will would can could said says told added even also
+    stood pledged met called gave showed denied claimed reported stated announced confirmed
+    warned include includes""".split()
+)
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+# Capitalised function words that open a sentence.
+_CAPITAL_OPENERS = frozenset(
+    """the this that these those he she it they we i there in on at after before but and
+    however meanwhile moreover according a an his her their its our some many most""".split()
+)
+
+
+def _is_stop(token: str) -> bool:
+    return bool(_STOP.search(token)) and not re.fullmatch(r"(?:[A-Z]\.)+", token)
+
+
+def is_transcript(text: str) -> bool:
+    """True for long text with almost no sentence-final punctuation (speech-to-text output)."""
+    words = text.split()
+    if len(words) < MIN_WORDS:
+        return False
+    stops = sum(1 for word in words if _is_stop(word))
+    return len(words) / (stops + 1) > WORDS_PER_STOP
+
+
+def _is_cue(prev: str, word: str, clause: list[str], following: list[str]) -> bool:
+    """True when ``word`` may open a new sentence after ``clause`` (which ends with ``prev``).
+
+    ``following`` are the words after ``word``."""
+    if len(clause) < MIN_CLAUSE:
+        return False
+    bare_prev = prev.lower().strip(",;:\"“”'’")
+    if bare_prev in _CONTINUERS or bare_prev.endswith(("'s", "’s", "ing")) or prev.endswith(","):
+        return False
+    if len(clause) > 1 and clause[-2].lower() in _DETERMINERS:
+        return False
+    bare = word.strip("\"“”'’(")
+    if bare.lower() in _LOWER_OPENERS:
+        return True
+    lowered = bare.lower()
+    if lowered in _PRONOUNS or (lowered == "the" and len(clause) >= 10):
+        return _verb_ahead(following[:3])
+    if not bare[:1].isupper():
+        return False
+    if prev[:1].isupper() and bare_prev not in _TIME_WORDS and not _object_name(clause):
+        return False  # inside a run of capitalised words: one name
+    return lowered in _CAPITAL_OPENERS or _verb_ahead(following[:4])
+
+
+def _object_name(clause: list[str]) -> bool:
+    """True when the clause ends with a one-word name after a preposition ("in Ukraine")."""
+    previous = clause[-2].lower() if len(clause) > 2 else ""
+    return previous in _CONTINUERS and previous not in _DETERMINERS | {"and", "or"}
+
+
+def _verb_ahead(words: list[str]) -> bool:
+    """True when a finite verb comes among ``words`` (a subject is starting)."""
+    for word in words:
+        bare = word.lower().strip(",;:\"“”'’")
+        if bare in _VERBS or (len(bare) > 5 and bare.endswith("ed")):
+            return True
+        if bare in _CONTINUERS and bare not in _DETERMINERS and bare != "and":
+            return False
+    return False
+
+
+def split_transcript(text: str) -> list[str]:
+    """Sentences of an unpunctuated transcript, each ending with its own or an added period."""
+    words = text.split()
+    sentences: list[list[str]] = []
+    clause: list[str] = []
+    for i, word in enumerate(words):
+        following = words[i + 1 : i + 4]
+        if clause and (_is_stop(clause[-1]) or _is_cue(clause[-1], word, clause, following)):
+            sentences.append(clause)
+            clause = []
+        clause.append(word)
+    if clause:
+        sentences.append(clause)
+    return [_finish(words) for words in sentences if any(c.isalnum() for c in "".join(words))]
+
+
+def _finish(words: list[str]) -> str:
+    text = " ".join(words)
+    text = re.sub(r"\s+([.!?,;:])", r"\1", text)
+    if not _STOP.search(text):
+        text += "."
+    return text[0].upper() + text[1:] if text[0].islower() else text
+
+
+def paragraphs_of(sentences: list[str], target_words: int = 60) -> list[str]:
+    """Sentences grouped into paragraphs of about ``target_words`` words."""
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    count = 0
+    for sentence in sentences:
+        current.append(sentence)
+        count += len(sentence.split())
+        if count >= target_words:
+            paragraphs.append(current)
+            current, count = [], 0
+    if current:
+        if paragraphs and count < target_words // 3:
+            paragraphs[-1].extend(current)
+        else:
+            paragraphs.append(current)
+    return [" ".join(p) for p in paragraphs]
+
+
+def _zipf(word: str) -> float:
+    return zipf_frequency(word.lower(), "en")
+
+
+def _split_word(word: str) -> str | None:
+    """``"weremactively"`` -> ``"were actively"``: the best split around one dropped letter."""
+    if len(word) < 6 or _zipf(word) > 0 or not word[:1].islower():
+        return None
+    best: tuple[float, str] | None = None
+    for i in range(2, len(word) - 2):
+        left, right = word[:i], word[i + 1 :]
+        if len(right) < 3 or (right[:1].isupper() and not right[1:].islower()):
+            continue
+        score = min(_zipf(left), _zipf(right))
+        if score >= MIN_PART_ZIPF and (best is None or score > best[0]):
+            best = (score, f"{left} {right}")
+    return best[1] if best else None
+
+
+def repair_words(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Run-together words split again, with the (original, replacement) pairs in text order."""
+    repairs: list[tuple[str, str]] = []
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if not word.isalpha():
+            return word
+        replacement = _split_word(word)
+        if replacement is None:
+            return word
+        repairs.append((word, replacement))
+        return replacement
+
+    return _WORD.sub(fix, text), repairs
