@@ -267,7 +267,7 @@ def _crumb(line: str) -> str:
 
 def _title_candidates(header: list[str], roles: list[str | None], topic: Topic) -> list[str]:
     found: list[str] = []
-    for line, role in zip(header, roles, strict=True):
+    for line, role in zip(header, roles[: len(header)], strict=True):
         text = _crumb(line) if role == "nav" else line
         if role not in (None, "nav") or not 3 <= len(text.split()) <= 30:
             continue
@@ -302,7 +302,7 @@ def _author(header: list[str], roles: list[str | None], title_at: int | None,
 
 
 def _agency(header: list[str], roles: list[str | None], first_paragraph: str) -> str | None:
-    for line, role in zip(header, roles, strict=True):
+    for line, role in zip(header, roles[: len(header)], strict=True):
         if role == "agency":
             return meta.agency_name(line)
     return meta.agency_in_text(first_paragraph)
@@ -312,7 +312,7 @@ def _outlet(header: list[str], roles: list[str | None], footer: list[str], topic
             agency: str | None) -> str | None:
     names = [name for line in footer if (name := meta.publisher_name(line))]
     mastheads = [
-        line for line, role in zip(header, roles, strict=True)
+        line for line, role in zip(header, roles[: len(header)], strict=True)
         if role is None and len(line.split()) <= 4 and topic.share(line) == 0
         and not meta.is_person_name(line) and not re.match(r"^by\s", line, re.IGNORECASE)
     ]
