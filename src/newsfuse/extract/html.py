@@ -12,12 +12,13 @@ the body looks like a list of teasers (a category index).
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from newsfuse.extract.html_body import count_words, extract_blocks
 from newsfuse.extract.html_boilerplate import drop_boilerplate
-from newsfuse.extract.html_dates import date_from_url, parse_dateline
+from newsfuse.extract.html_dates import date_from_markup, date_from_url, parse_dateline
 from newsfuse.extract.html_meta import PageMeta, page_meta
 from newsfuse.types import Article, Block, DateSignal, RawDocument
 
@@ -34,19 +35,22 @@ def _norm(text: str | None) -> str:
     return " ".join(_WORD.findall((text or "").lower()))
 
 
-def _clean_author(value: str | None, outlet: str | None) -> str | None:
+def _clean_author(value: str | None, outlet: str | None, host: str) -> str | None:
     """A person's name from a byline or meta value; None for admins, site names, dates."""
     if not value:
         return None
-    name = _AUTHOR_PREFIX.sub("", " ".join(value.split())).strip(" ,;|-")
+    name = " ".join(value.split()).strip(" ,;|-–—:")
+    name = _AUTHOR_PREFIX.sub("", name).strip(" ,;|-–—:")
     name = re.split(r"\s+[|•·]\s+|\s+-\s+", name)[0].strip()
     if not name or _HAS_DIGIT.search(name) or "@" in name or "http" in name.lower():
         return None
-    if name.lower() in _NOT_AUTHORS or len(name.split()) > 6 or len(name) < 3:
+    lowered = name.lower()
+    if lowered in _NOT_AUTHORS or "admin" in lowered or len(name.split()) > 6 or len(name) < 3:
         return None
-    if outlet and _norm(name) in (_norm(outlet), _norm(outlet).replace(" ", "")):
+    key = _norm(name).replace(" ", "")
+    if outlet and key == _norm(outlet).replace(" ", ""):
         return None
-    return name
+    return None if key and key in host.replace("-", "").replace(".", "") else name
 
 
 def _detect_language(text: str, hint: str | None) -> str | None:
@@ -65,18 +69,21 @@ def _detect_language(text: str, hint: str | None) -> str | None:
 
 
 def _date(
-    meta: PageMeta, url: str | None, blocks: list[Block]
+    meta: PageMeta, raw: RawDocument, blocks: list[Block]
 ) -> tuple[str | None, DateSignal | None]:
+    """The article's date: markup, then the URL, a dateline, then htmldate's markup search
+    for the original date (never the crawl date)."""
     if meta.published:
         return meta.published, "meta"
-    from_url = date_from_url(url)
+    from_url = date_from_url(raw.url)
     if from_url:
         return from_url, "url"
     for block in blocks[:2]:
         found = parse_dateline(block.text)
         if found:
             return found, "dateline"
-    return None, None
+    found = date_from_markup(raw.content, raw.url)
+    return (found, "meta") if found else (None, None)
 
 
 def _drop_title(blocks: list[Block], title: str | None) -> list[Block]:
@@ -118,9 +125,10 @@ def _read(raw: RawDocument, doc_id: str, min_words: int) -> Article:
         return _rejected(raw, doc_id, f"not an article: {words} words of body (< {min_words})")
     if _teaser_list(blocks, meta):
         return _rejected(raw, doc_id, "not an article: the body is a list of short teasers")
-    published, signal = _date(meta, raw.url, blocks)
+    published, signal = _date(meta, raw, blocks)
+    host = urlsplit(raw.url or "").hostname or ""
     author = next(
-        (name for c in author_candidates if (name := _clean_author(c, meta.outlet))), None
+        (name for c in author_candidates if (name := _clean_author(c, meta.outlet, host))), None
     )
     text = "\n".join(block.text for block in blocks)
     return Article(

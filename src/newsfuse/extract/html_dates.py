@@ -40,6 +40,7 @@ _DAY_MONTH_YEAR = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)", re.I
 )
 _URL_YMD = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+_URL_MONTH_NAME = re.compile(r"/((?:19|20)\d\d)/" + _MONTH[:-3] + r"/(\d{1,2})(?:/|$)", re.I)
 _URL_COMPACT = re.compile(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)")
 
 
@@ -87,6 +88,9 @@ def date_from_url(url: str | None) -> str | None:
             found = _valid(*match.groups())
             if found:
                 return found
+    match = _URL_MONTH_NAME.search("/" + path)
+    if match:
+        return _valid(match.group(1), _MONTHS[match.group(2).lower()], match.group(3))
     return None
 
 
@@ -96,3 +100,14 @@ def parse_dateline(line: str) -> str | None:
     return _month_name_date(head) or (
         _valid(*match.groups()) if (match := _ISO.search(head)) else None
     )
+
+
+def date_from_markup(html: str, url: str | None) -> str | None:
+    """htmldate's search of the markup for the original publication date (no text search)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=False)
+    except (ValueError, TypeError):
+        return None
+    return normalise_date(found) if found else None

@@ -103,27 +103,31 @@ def _name_of(value: Any) -> str | None:
 
 
 def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: dict[str, Any]) -> str | None:
-    h1 = tree.css_first("article h1, main h1, h1")
-    heading = _clean(h1.text(separator=" ")) if h1 is not None else ""
+    """The headline: the <h1> that the page's declared titles agree with, else the first
+    declared title without its site-name part."""
     page_title = tree.css_first("title")
-    candidates = [
-        _clean(ld.get("headline") if isinstance(ld.get("headline"), str) else None),
+    headline = ld.get("headline")
+    declared = [
+        _clean(headline if isinstance(headline, str) else None),
         _clean(meta.get("og:title")),
         _clean(meta.get("twitter:title")),
         _clean(page_title.text() if page_title is not None else None),
     ]
-    candidates = [c for c in candidates if c]
-    if heading and len(heading.split()) >= 2:
-        if not candidates or any(_similar(heading, c) for c in candidates):
+    declared = [_strip_site(title) for title in declared if title]
+    headings = [_clean(node.text(separator=" ")) for node in tree.css("h1")[:5]]
+    headings = [h for h in headings if len(h.split()) >= 2]
+    for heading in headings:
+        if any(_similar(heading, title) for title in declared):
             return heading
-    if not candidates:
-        return heading or None
-    return _strip_site(candidates[0])
+    if declared:
+        return declared[0]
+    return headings[0] if headings else None
 
 
 def _similar(heading: str, other: str) -> bool:
     a, b = set(heading.lower().split()), set(other.lower().split())
-    return len(a & b) >= 0.6 * len(a)
+    shared = len(a & b)
+    return bool(a) and bool(b) and shared >= 0.6 * min(len(a), len(b))
 
 
 def _strip_site(title: str) -> str:
@@ -135,7 +139,7 @@ def _outlet(tree: LexborHTMLParser, meta: dict[str, str], ld: dict[str, Any]) ->
     for key in _OUTLET_META:
         value = _clean(meta.get(key)).lstrip("@")
         if value and not value.startswith("http"):
-            return value
+            return re.split(r"\s+[|–—]\s+", value)[0]
     return _name_of(ld.get("publisher"))
 
 
