@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from lxml.etree import LxmlError
 from selectolax.lexbor import LexborHTMLParser
 
 from newsfuse.extract.html_body import count_words, extract_blocks
@@ -155,5 +156,5 @@ def extract_html(raw: RawDocument, *, doc_id: str, min_words: int = 40) -> Artic
         return _rejected(raw, doc_id, "not an article: the page is empty")
     try:
         return _read(raw, doc_id, min_words)
-    except (ValueError, TypeError, AttributeError, RecursionError) as error:
+    except (ValueError, TypeError, AttributeError, RecursionError, LxmlError) as error:
         return _rejected(raw, doc_id, f"unreadable HTML: {type(error).__name__}: {error}"[:200])
