@@ -24,8 +24,11 @@ _TERMINAL = re.compile(r"[.!?][\"”’')\]]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*$")
 _CONTINUE_WORDS = frozenset(
     "a an the of in on at to for from by with and or but that which who as than is are was were "
-    "would will could should can has have had".split()
+    "would will could should can has have had "
+    "le la les un une des du de et à au aux il lo gli della delle dei di e per con "
+    "der die das ein eine und mit von für dem den des el los las del y en al".split()
 )
+_BYLINE = re.compile(r"^(?:by|par|di|von|por)\s+\S", re.IGNORECASE)
 _STOPWORDS = frozenset(
     """the a an and or but of in on at to for from by with without about into over under after
     before between through during against is are was were be been being has have had do does did
@@ -53,12 +56,13 @@ _FORM = re.compile(
     r"^\d+\s+comments?$|save my name, email|akismet|your email address will not be published|"
     r"required fields are marked|^(?:reply|submit|send|cancel reply)$|comment data is processed|"
     r"^commentaires?$|^commenti$|^kommentare?$|^comentarios?$|laisser un commentaire|"
-    r"lascia un commento|schreibe einen kommentar|deja un comentario",
+    r"lascia un commento|schreibe einen kommentar|deja un comentario|have your say|"
+    r"^(?:name|email|website|post comment|send comment)\s*\*?$",
     re.IGNORECASE,
 )
 _NOTICE = re.compile(
     r"cookie|privacy (?:policy|&|notice|settings)|gdpr|\bopt-out\b|^accept(?: all)?$|"
-    r"sign up\b|subscribe\b|newsletter|abonnez-vous|iscriviti|abonnieren|suscríbete|"
+    r"sign up\b|subscribe\b|newsletter|abonnez-vous|iscriviti|abonnieren|suscríbete|in your inbox|"
     r"download (?:our|the) app|^advertisement$|^advertise\b|ads? widget|^sponsored\b|"
     r"^publicité$|^pubblicità$|^anzeige$|^publicidad$|^(?:skip to (?:main )?content|menu|search|"
     r"print|share|loading\.*)$|^(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|"
@@ -131,12 +135,10 @@ def split_lines(content: str) -> list[str]:
 
 
 def _wrapped(prev: str, line: str) -> bool:
-    return (
-        len(prev.split()) >= 5
-        and not _TERMINAL.search(prev)
-        and not prev.endswith(":")
-        and line[:1].islower()
-    )
+    """True when ``line`` continues ``prev``, a hard-wrapped line of the same paragraph."""
+    if len(prev.split()) < 5 or _TERMINAL.search(prev) or prev.endswith(":"):
+        return False
+    return line[:1].islower() or prev.split()[-1].lower() in _CONTINUE_WORDS
 
 
 def words(text: str) -> list[str]:
@@ -291,7 +293,7 @@ def _first_title_index(header: list[str], title: str | None) -> int | None:
 def _author(header: list[str], roles: list[str | None], title_at: int | None,
             topic: Topic) -> str | None:
     for i, line in enumerate(header):
-        if roles[i] is None and re.match(r"^by\s", line, re.IGNORECASE):
+        if roles[i] is None and _BYLINE.match(line):
             return meta.clean_author(line)
     for i, line in enumerate(header):
         after_title = title_at is None or i > title_at
@@ -305,6 +307,8 @@ def _agency(header: list[str], roles: list[str | None], first_paragraph: str) ->
     for line, role in zip(header, roles[: len(header)], strict=True):
         if role == "agency":
             return meta.agency_name(line)
+        if role is None and _BYLINE.match(line) and meta.agency_name(line.split(None, 1)[1]):
+            return meta.agency_name(line.split(None, 1)[1])
     return meta.agency_in_text(first_paragraph)
 
 
@@ -314,7 +318,7 @@ def _outlet(header: list[str], roles: list[str | None], footer: list[str], topic
     mastheads = [
         line for line, role in zip(header, roles[: len(header)], strict=True)
         if role is None and len(line.split()) <= 4 and topic.share(line) == 0
-        and not meta.is_person_name(line) and not re.match(r"^by\s", line, re.IGNORECASE)
+        and not meta.is_person_name(line) and not _BYLINE.match(line)
     ]
     for line in mastheads:
         if any(meta.same_name(line, name) for name in names):
