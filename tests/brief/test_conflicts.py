@@ -1,0 +1,89 @@
+"""Conflicts and updates on an invented story (see tests/fixtures/facts/valmora_*.txt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfuse.brief.align import align_claims
+from newsfuse.brief.claims import Claim, claim_slots
+from newsfuse.brief.conflicts import find_conflicts
+from newsfuse.nlp.analyze import Analyzer
+from newsfuse.nlp.embed import load_embedder
+from newsfuse.types import Article, Block, Conflict
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "facts"
+INDEPENDENCE = {"wire": "wire", "reprint": "wire", "state": "state", "ministry": "ministry",
+                "update": "update"}
+
+
+def read_fixture(path: Path) -> Article:
+    head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+    meta = dict(line.split(": ", 1) for line in head.splitlines())
+    blocks = tuple(Block("paragraph", text.strip()) for text in body.split("\n\n") if text.strip())
+    return Article(id=meta["id"], source=str(path), status="ok", published=meta["published"],
+                   outlet=meta["outlet"], blocks=blocks)
+
+
+@pytest.fixture(scope="module")
+def conflicts() -> list[Conflict]:
+    articles = [read_fixture(path) for path in sorted(FIXTURES.glob("valmora_*.txt"))]
+    analyzed = Analyzer().analyze_all(articles)
+    groups = align_claims(analyzed, embedder=load_embedder())
+    return find_conflicts(groups, analyzed, independence=INDEPENDENCE)
+
+
+def _sides(conflict: Conflict) -> set[str]:
+    return {doc for claim in conflict.claims for doc in claim.sources}
+
+
+def _with(conflicts: list[Conflict], kind: str, text: str) -> list[Conflict]:
+    return [c for c in conflicts if c.kind == kind and any(text in s.text for s in c.claims)]
+
+
+def test_death_toll_disagreement_is_a_conflict(conflicts: list[Conflict]) -> None:
+    found = _with(conflicts, "conflict", "killed 15")
+    assert found, [c.topic for c in conflicts]
+    assert {"state"} < _sides(found[0])
+    assert _sides(found[0]) & {"wire", "reprint", "ministry"}
+
+
+def test_later_higher_toll_is_an_update(conflicts: list[Conflict]) -> None:
+    updates = _with(conflicts, "update", "rose to 20")
+    assert updates, [(c.kind, c.topic) for c in conflicts]
+    assert "rose to 20" in updates[0].claims[-1].text  # the latest report comes last
+    assert not _with(conflicts, "conflict", "rose to 20")
+
+
+def test_denial_against_confirmation(conflicts: list[Conflict]) -> None:
+    found = _with(conflicts, "conflict", "denied")
+    assert found and "ministry" in _sides(found[0])
+    assert _sides(found[0]) & {"wire", "reprint"}
+
+
+def test_vague_time_is_not_a_conflict_with_a_day(conflicts: list[Conflict]) -> None:
+    assert not _with(conflicts, "conflict", "in the coming days")
+
+
+def test_syndicated_copies_never_conflict_with_each_other(conflicts: list[Conflict]) -> None:
+    for conflict in conflicts:
+        assert _sides(conflict) != {"wire", "reprint"}
+
+
+def _claim(text: str, published: str | None = "2031-04-08") -> Claim:
+    return Claim("d", "d:0", text, (), frozenset(), 0, published)
+
+
+def test_weekdays_resolve_against_publication_day() -> None:
+    # 2031-04-08 is a Tuesday: "Sunday" is two days before, "will ... Thursday" two after
+    assert claim_slots(_claim("They left on Sunday.")).days == {"2031-04-06"}
+    assert claim_slots(_claim("They will meet on Thursday.")).days == {"2031-04-10"}
+    assert claim_slots(_claim("It arrived on Tuesday.")).days == {"2031-04-08"}
+    assert claim_slots(_claim("It arrived on Tuesday.", None)).days == {"tuesday"}
+
+
+def test_hedged_numbers_are_approximate() -> None:
+    slots = claim_slots(_claim("At least 12 people were killed and 30 people injured."))
+    assert dict(slots.numbers) == {"dead": 12.0, "injured": 30.0}
+    assert slots.approximate == {"dead"}

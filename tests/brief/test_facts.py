@@ -1,0 +1,91 @@
+"""Key facts on an invented story: a wire copy and its reprint, five outlets in all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfuse.brief.align import ClaimGroup, align_claims
+from newsfuse.brief.facts import key_facts, support
+from newsfuse.nlp.analyze import Analyzer
+from newsfuse.nlp.embed import load_embedder
+from newsfuse.types import AnalyzedArticle, Article, Block, Fact
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "facts"
+# the reprint copies the wire: one group key for both
+INDEPENDENCE = {"wire": "wire", "reprint": "wire", "state": "state", "ministry": "ministry",
+                "update": "update"}
+
+
+def read_fixture(path: Path) -> Article:
+    """A fixture file: ``key: value`` header lines, a blank line, then paragraphs."""
+    head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+    meta = dict(line.split(": ", 1) for line in head.splitlines())
+    blocks = tuple(Block("paragraph", text.strip()) for text in body.split("\n\n") if text.strip())
+    return Article(id=meta["id"], source=str(path), status="ok", published=meta["published"],
+                   outlet=meta["outlet"], blocks=blocks)
+
+
+@pytest.fixture(scope="module")
+def analyzed() -> list[AnalyzedArticle]:
+    articles = [read_fixture(path) for path in sorted(FIXTURES.glob("valmora_*.txt"))]
+    return Analyzer().analyze_all(articles)
+
+
+@pytest.fixture(scope="module")
+def groups(analyzed: list[AnalyzedArticle]) -> list[ClaimGroup]:
+    return align_claims(analyzed, embedder=load_embedder())
+
+
+@pytest.fixture(scope="module")
+def facts(groups: list[ClaimGroup]) -> list[Fact]:
+    return key_facts(groups, independence=INDEPENDENCE)
+
+
+def _fact_with(facts: list[Fact], *words: str) -> Fact:
+    for fact in facts:
+        if all(word.lower() in fact.text.lower() for word in words):
+            return fact
+    raise AssertionError(f"no fact with {words}: {[fact.text for fact in facts]}")
+
+
+def test_support_counts_a_group_key_once() -> None:
+    assert support(["wire", "reprint", "state"], INDEPENDENCE) == 2
+    assert support(["x", "y"], {}) == 2
+
+
+def test_reprint_counts_once(facts: list[Fact]) -> None:
+    fact = _fact_with(facts, "six cars")
+    assert {"wire", "reprint"} <= set(fact.sources)
+    distinct = {INDEPENDENCE[doc] for doc in fact.sources}
+    assert fact.support == len(distinct) < len(fact.sources)
+
+
+def test_facts_are_sorted_by_support(facts: list[Fact]) -> None:
+    assert facts, "no facts"
+    supports = [fact.support for fact in facts]
+    assert supports == sorted(supports, reverse=True)
+    assert supports[0] >= 3
+
+
+def test_attributions_are_collected(facts: list[Fact]) -> None:
+    everything = {name for fact in facts for name in fact.attributed_to}
+    assert "Reuters" in everything
+    assert "local police" in everything or "state media" in everything
+
+
+def test_variants_hold_the_other_wordings(facts: list[Fact]) -> None:
+    reprinted = _fact_with(facts, "six cars")
+    for fact in facts:
+        texts = [variant.text for variant in fact.variants]
+        assert len(texts) == len(set(texts))
+        covered = {doc for variant in fact.variants for doc in variant.sources}
+        assert covered < set(fact.sources) or not covered
+    assert len(reprinted.variants) < len(reprinted.sources) - 1 or reprinted.variants
+
+
+def test_no_group_holds_two_claims_of_one_document(groups: list[ClaimGroup]) -> None:
+    for group in groups:
+        docs = [claim.doc_id for claim in group.claims]
+        assert len(docs) == len(set(docs))
