@@ -44,7 +44,7 @@ _EVENT_PATTERN = re.compile(rf"\b[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_EVENT
 _EVENT_PATTERN_LOOSE = re.compile(
     rf"\b[A-Z][\w-]*\s+(?:{_NOT_STOP}[A-Za-z][\w-]*\s+){{0,2}}?{_EVENT_TAIL}"
 )
-_TITLES = re.compile(r"^(?:PM|President|Mr|Mrs|Ms|Dr|Gen|Minister|Prime Minister)\.?\s+")
+_TITLES = re.compile(r"^(?:PM|President|Mr|Mrs|Ms|Dr|Gen|Minister|Prime Minister|Crown Prince|Prince|Sheikh)\.?\s+")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at)\s*$", re.IGNORECASE)
 _STOP = frozenset("the a an of at in on for and to with by from this that his her its".split())
 _SKIP_FORMS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
@@ -129,7 +129,9 @@ def _is_headline(sentence: Sentence) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", sentence.text)
     long_words = [word for word in words if len(word) > 3]
     capitalised = sum(word[0].isupper() for word in long_words)
-    return len(words) >= 4 and capitalised >= 0.8 * len(long_words)
+    text = sentence.text.rstrip()
+    ends = text.endswith((".", "!", "?", "\"", "”")) and not text.endswith(("..", "…"))
+    return not ends and len(words) >= 4 and capitalised >= 0.8 * len(long_words)
 
 
 def _surfaces(article: AnalyzedArticle) -> list[_Surface]:
@@ -304,7 +306,7 @@ class _Merger:
         owners = {
             self.find(candidate)
             for candidate in full
-            if _same_token(key, candidate.split()[-1]) or key == candidate.split()[0]
+            if _same_token(key, candidate.split()[-1]) or _same_token(key, candidate.split()[0])
         }
         if len(owners) == 1:
             self.union(key, owners.pop())
@@ -411,7 +413,7 @@ class _Merger:
 
 def _count_text_mentions(groups: list[_Group], articles: Sequence[AnalyzedArticle]) -> None:
     """Count each group's aliases in the sentence text (spaCy misses lower-case names)."""
-    patterns = [(group, _alias_pattern(group.forms)) for group in groups]
+    patterns = [(group, _alias_pattern(_search_forms(group))) for group in groups]
     for article in articles:
         for sentence in article.sentences:
             for group, (exact, loose) in patterns:
@@ -421,6 +423,13 @@ def _count_text_mentions(groups: list[_Group], articles: Sequence[AnalyzedArticl
                 if hits:
                     group.mentions += hits
                     group.sources.add(article.id)
+
+
+def _search_forms(group: _Group) -> list[str]:
+    forms = list(group.forms)
+    if group.kinds.most_common(1)[0][0] == "PERSON":
+        forms += [form.split()[-1] for form in group.forms if " " in form]
+    return forms
 
 
 def _alias_pattern(forms: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:

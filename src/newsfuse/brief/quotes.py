@@ -1,0 +1,203 @@
+"""Quotes with their canonical speakers, merged across the documents that carry them.
+
+Direct quotes are the spans inside straight or curly double quotes; reported quotes are the
+clauses of a speech verb ("Peskov said that ...") whose speaker is a person. The speaker is the
+subject of the speech verb (spaCy's parser, run only on sentences with quote marks or a speech
+verb), "according to X", a pronoun resolved to the last person named before, or "the
+spokesman" resolved to the last person named as spokesman. Fragments of one or two words ("a
+“sensitive” issue") belong to their sentence's reported quote, not to a quote of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from newsfuse.brief.entities import EntityIndex
+from newsfuse.nlp.analyze import load_spacy
+from newsfuse.types import AnalyzedArticle, Quote, Sentence
+
+SPEECH_VERBS = frozenset(
+    "say tell state add continue warn claim announce stress note insist explain confirm deny "
+    "indicate clarify declare reply ask pledge admit argue suggest write emphasize emphasise "
+    "assert vow promise predict acknowledge describe urge".split()
+)
+_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+_VERB_WORDS = re.compile(
+    r"\b(?:says?|said|told|tells|stated|added|continued|warned|claimed|announced|stressed|noted|"
+    r"insisted|explained|confirmed|denied|indicated|clarified|declared|according to)\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"he", "she"})
+_ROLE = re.compile(r"\b(spokes(?:man|woman|person)|minister|president|adviser|official)\b", re.I)
+_ROLE_BEFORE = re.compile(_ROLE.pattern + r"\s*$", re.I)
+_ROLE_AFTER = re.compile(r"\s*,\s*(?:[\w-]+\s+){0,2}?" + _ROLE.pattern, re.I)
+_ACCORDING = re.compile(r",?\s*according to ([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+_MIN_WORDS = 3
+_MAX_REPORTED_WORDS = 45
+_MAX_TRANSCRIPT_WORDS = 30
+_MERGE_SCORE = 88
+
+
+@dataclass(slots=True)
+class _Found:
+    text: str
+    speaker: str
+    kind: str
+    doc_id: str
+
+
+class _Context:
+    """What earlier sentences of one article said: the last person, the last spokesman."""
+
+    def __init__(self, entities: EntityIndex) -> None:
+        self.entities = entities
+        self.person: str | None = None
+        self.roles: dict[str, str] = {}
+
+    def update(self, sentence: Sentence) -> None:
+        for mention in sentence.mentions:
+            name = self.entities.canonical(mention.text)
+            entity = self.entities.get(name)
+            if entity is None or entity.type != "PERSON":
+                continue
+            self.person = name
+            before = sentence.text[max(0, mention.start - 30) : mention.start]
+            after = sentence.text[mention.end : mention.end + 40]
+            role = _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after)
+            if role is not None:
+                self.roles[_role_key(role.group(1))] = name
+
+    def resolve(self, words: str) -> str | None:
+        """The speaker a subject phrase names, else None."""
+        text = words.strip()
+        named = self._named(text)
+        if named is not None and _is_person(named, self.entities):
+            return named
+        role = _ROLE.search(text)
+        if role is not None and self.roles.get(_role_key(role.group(1))):
+            return self.roles[_role_key(role.group(1))]
+        if text.lower() in _PRONOUNS:
+            return self.person
+        return named
+
+    def _named(self, text: str) -> str | None:
+        best: tuple[int, str] | None = None
+        for entity in self.entities.entities:
+            if entity.type == "EVENT":
+                continue
+            for alias in (entity.name, *entity.aliases):
+                if alias not in entity.flagged and re.search(
+                    rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text
+                ):
+                    rank = (0 if entity.type == "PERSON" else 1, entity.name)
+                    if best is None or rank < best:
+                        best = rank
+        return best[1] if best is not None else None
+
+
+def _role_key(role: str) -> str:
+    return "spokesman" if role.lower().startswith("spokes") else role.lower()
+
+
+def extract_quotes(
+    articles: Sequence[AnalyzedArticle], entities: EntityIndex, *, nlp: Any | None = None
+) -> list[Quote]:
+    """Direct and reported quotes of a story, merged across documents."""
+    parser = nlp if nlp is not None else load_spacy(with_parser=True)
+    found: list[_Found] = []
+    for article in articles:
+        context = _Context(entities)
+        for sentence in article.sentences:
+            if _QUOTE.search(sentence.text) or _VERB_WORDS.search(sentence.text):
+                found.extend(_sentence_quotes(sentence, parser, context, article))
+            context.update(sentence)
+    return _merge(found)
+
+
+def _sentence_quotes(
+    sentence: Sentence, parser: Any, context: _Context, article: AnalyzedArticle
+) -> list[_Found]:
+    text = sentence.text
+    fragments = [(m.group(1) or m.group(2)).strip(" ,.") for m in _QUOTE.finditer(text)]
+    attributions = _attributions(parser(text), context)
+    if not attributions:
+        return []
+    limit = _MAX_TRANSCRIPT_WORDS if article.article.transcript else _MAX_REPORTED_WORDS
+    long = [fragment for fragment in fragments if len(fragment.split()) >= _MIN_WORDS]
+    quotes = [_Found(fragment, attributions[0][0], "direct", article.id) for fragment in long]
+    if long:
+        return quotes
+    for speaker, clause in attributions:
+        if _is_person(speaker, context.entities) and 2 < len(clause.split()) <= limit:
+            quotes.append(_Found(clause, speaker, "reported", article.id))
+    return quotes
+
+
+def _is_person(name: str, entities: EntityIndex) -> bool:
+    entity = entities.get(name)
+    return entity is not None and entity.type == "PERSON"
+
+
+def _attributions(doc: Any, context: _Context) -> list[tuple[str, str]]:
+    """(speaker, reported clause) for each speech verb whose subject names a speaker."""
+    found: list[tuple[str, str]] = []
+    for token in doc:
+        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(child.dep_ == "neg" for child in token.children):
+            continue
+        phrase = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
+        speaker = context.resolve(phrase)
+        if speaker is not None:
+            found.append((speaker, _clause(doc, token)))
+    match = _ACCORDING.search(doc.text)
+    if not found and match is not None:
+        speaker = context.resolve(match.group(1))
+        if speaker is not None:
+            found.append((speaker, _tidy(doc.text[: match.start()] + doc.text[match.end() :])))
+    return found
+
+
+def _clause(doc: Any, verb: Any) -> str:
+    """The reported clause of a speech verb: its complement, else what follows the verb."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
+            span = doc[child.left_edge.i : child.right_edge.i + 1]
+            return _tidy(span.text)
+    return _tidy(doc[verb.i + 1 :].text)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"^(?:that|:)\s+", "", text.strip())
+    text = _ACCORDING.sub("", text)
+    return text.strip(" ,;:").rstrip(".") + "."
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _merge(found: list[_Found]) -> list[Quote]:
+    merged: list[tuple[_Found, list[str]]] = []
+    for quote in found:
+        for head, sources in merged:
+            same_speaker = head.speaker == quote.speaker
+            score = fuzz.token_set_ratio(_normal(head.text), _normal(quote.text))
+            if same_speaker and score >= _MERGE_SCORE:
+                if quote.doc_id not in sources:
+                    sources.append(quote.doc_id)
+                if head.kind == "reported" and quote.kind == "direct":
+                    head.text, head.kind = quote.text, "direct"
+                break
+        else:
+            merged.append((quote, [quote.doc_id]))
+    return [
+        Quote(head.text, tuple(sources), head.speaker, head.kind)  # type: ignore[arg-type]
+        for head, sources in merged
+    ]
