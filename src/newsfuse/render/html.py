@@ -1,0 +1,94 @@
+"""Briefings as one standalone HTML page: inline CSS, inline SVG, no JavaScript.
+
+Everything that came from a document is escaped by Jinja2's autoescaping (no ``|safe`` on
+document text anywhere in the templates); links are made only from http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from newsfuse.render.chart import TimelineChart, timeline_chart
+from newsfuse.render.text import ENTITY_GROUPS
+from newsfuse.render.view import (
+    StoryView,
+    build_page,
+    coverage_parts,
+    display_date,
+)
+from newsfuse.types import Article, Briefing, Entity
+
+
+def render_html(
+    articles: Sequence[Article],
+    briefings: Sequence[Briefing],
+    *,
+    generated_at: str,
+    version: str | None = None,
+) -> str:
+    """One page: every story (most outlets first) with its sections and its sources."""
+    page = build_page(articles, briefings)
+    if len(page.stories) == 1:
+        title = page.stories[0].briefing.headline
+    else:
+        title = f"newsfuse briefing: {len(page.stories)} stories"
+    return (
+        _environment()
+        .get_template("page.html")
+        .render(
+            page=page,
+            title=title,
+            generated_at=generated_at,
+            version=version,
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("newsfuse.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.globals.update(
+        coverage_parts=coverage_parts,
+        display_date=display_date,
+        entity_groups=entity_groups,
+        story_chart=story_chart,
+        support_percent=support_percent,
+        other_aliases=other_aliases,
+    )
+    return environment
+
+
+def story_chart(story: StoryView) -> TimelineChart | None:
+    """The timeline chart of a story: its events and its articles' publication dates."""
+    published = [source.published for source in story.sources]
+    return timeline_chart(story.briefing.timeline, published)
+
+
+def entity_groups(story: StoryView) -> list[tuple[str, list[Entity]]]:
+    """Entities by kind, in a fixed order (people first), empty kinds left out."""
+    groups = [
+        (label, [entity for entity in story.briefing.entities if entity.type == kind])
+        for kind, label in ENTITY_GROUPS
+    ]
+    return [(label, members) for label, members in groups if members]
+
+
+def other_aliases(entity: Entity) -> list[str]:
+    """An entity's aliases other than its canonical name, each once."""
+    return [alias for alias in dict.fromkeys(entity.aliases) if alias != entity.name]
+
+
+def support_percent(support: int, story: StoryView) -> int:
+    """A fact's support as a share of the story's outlets (0-100) for the support bar."""
+    outlets = max(1, len(story.coverage.outlets), support)
+    return round(100 * support / outlets)

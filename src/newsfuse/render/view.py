@@ -1,0 +1,304 @@
+"""What every output format shows, decided once: story order, citation numbers, coverage.
+
+The renderers (JSON, text, Markdown, HTML) differ only in presentation; which statements a
+briefing makes, in which order, and which numbered source backs each, is computed here so
+that every format says the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from newsfuse.types import Article, Briefing, Conflict
+
+_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]+")
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """One numbered source of a story: what a citation marker points to."""
+
+    number: int
+    doc_id: str
+    anchor: str
+    article: Article | None
+    href: str | None
+
+    @property
+    def outlet(self) -> str:
+        return outlet_label(self.article) if self.article else "unknown outlet"
+
+    @property
+    def title(self) -> str:
+        if self.article and self.article.title:
+            return self.article.title
+        return self.doc_id
+
+    @property
+    def published(self) -> str | None:
+        return self.article.published if self.article else None
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The one line under a headline: who covers the story and over which dates."""
+
+    outlets: tuple[str, ...]
+    documents: int
+    first_published: str | None
+    last_published: str | None
+    events_from: str | None
+    events_to: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """A briefing ready to show: cleaned, with numbered sources and its coverage."""
+
+    briefing: Briefing
+    sources: tuple[SourceRef, ...]
+    coverage: Coverage
+    anchor: str
+
+    def cite(self, ids: Iterable[str]) -> tuple[SourceRef, ...]:
+        """The numbered sources for ``ids``, in number order, each once."""
+        by_id = {source.doc_id: source for source in self.sources}
+        found = {by_id[doc_id].number: by_id[doc_id] for doc_id in ids if doc_id in by_id}
+        return tuple(found[number] for number in sorted(found))
+
+    def outlets_of(self, ids: Iterable[str]) -> tuple[str, ...]:
+        """The outlets behind ``ids``, each once, in citation order."""
+        return _unique(source.outlet for source in self.cite(ids))
+
+    def first_date(self, ids: Iterable[str]) -> str | None:
+        """The earliest publication date among ``ids``."""
+        dates = sorted(source.published for source in self.cite(ids) if source.published)
+        return dates[0] if dates else None
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """All stories in display order, and the documents no story uses."""
+
+    stories: tuple[StoryView, ...]
+    others: tuple[Article, ...]
+
+    def anchor_of(self, doc_id: str) -> str | None:
+        """The anchor of ``doc_id``'s first source entry on the page, if it has one."""
+        for story in self.stories:
+            for source in story.sources:
+                if source.doc_id == doc_id:
+                    return source.anchor
+        return None
+
+
+def safe_href(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL with a host, else None (never a link)."""
+    if not url:
+        return None
+    candidate = url.strip()
+    if any(ord(char) < 33 for char in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return candidate
+
+
+def outlet_label(article: Article) -> str:
+    """The outlet's name, else the URL's host, else ``unknown outlet``."""
+    if article.outlet:
+        return article.outlet
+    href = safe_href(article.url)
+    if href:
+        host = urlsplit(href).hostname or ""
+        return host.removeprefix("www.")
+    return "unknown outlet"
+
+
+def clean_briefing(briefing: Briefing) -> Briefing:
+    """The briefing without statements that cite no document (a briefing says nothing
+    unsourced) and without conflicts left with fewer than two sides."""
+    conflicts = tuple(
+        replace(conflict, claims=_sourced(conflict.claims)) for conflict in briefing.conflicts
+    )
+    return replace(
+        briefing,
+        summary=_sourced(briefing.summary),
+        facts=_sourced(briefing.facts),
+        conflicts=tuple(conflict for conflict in conflicts if _two_sided(conflict)),
+        quotes=_sourced(briefing.quotes),
+        timeline=_sourced(briefing.timeline),
+        entities=_sourced(briefing.entities),
+    )
+
+
+def story_outlets(briefing: Briefing, articles: Mapping[str, Article]) -> tuple[str, ...]:
+    """``briefing.outlets`` when set, else the distinct outlets of its documents."""
+    if briefing.outlets:
+        return briefing.outlets
+    found = (articles[doc_id] for doc_id in briefing.documents if doc_id in articles)
+    return _unique(outlet_label(article) for article in found if article.status == "ok")
+
+
+def published_range(
+    briefing: Briefing, articles: Mapping[str, Article]
+) -> tuple[str | None, str | None]:
+    """First and last publication dates: the briefing's own, else from its documents."""
+    dates = sorted(
+        articles[doc_id].published or ""
+        for doc_id in briefing.documents
+        if doc_id in articles and articles[doc_id].published
+    )
+    first = briefing.first_published or (dates[0] if dates else None)
+    last = briefing.last_published or (dates[-1] if dates else None)
+    return first, last
+
+
+def order_briefings(
+    briefings: Sequence[Briefing], articles: Mapping[str, Article]
+) -> list[Briefing]:
+    """Stories with the most outlets first, then the most documents; ties keep their order."""
+    return sorted(
+        briefings,
+        key=lambda b: (-len(story_outlets(b, articles)), -len(b.documents)),
+    )
+
+
+def build_page(articles: Sequence[Article], briefings: Sequence[Briefing]) -> PageView:
+    """Order the stories, number each story's sources and collect unused documents."""
+    by_id = {article.id: article for article in articles}
+    used_anchors: set[str] = set()
+    stories = tuple(
+        _story_view(clean_briefing(briefing), by_id, used_anchors)
+        for briefing in order_briefings(briefings, by_id)
+    )
+    in_stories = {source.doc_id for story in stories for source in story.sources}
+    others = tuple(article for article in articles if article.id not in in_stories)
+    return PageView(stories=stories, others=others)
+
+
+def _story_view(
+    briefing: Briefing, articles: Mapping[str, Article], used_anchors: set[str]
+) -> StoryView:
+    doc_ids = _unique([*briefing.documents, *_cited_ids(briefing)])
+    sources = tuple(
+        SourceRef(
+            number=number,
+            doc_id=doc_id,
+            anchor=_anchor(doc_id, used_anchors),
+            article=articles.get(doc_id),
+            href=safe_href(articles[doc_id].url) if doc_id in articles else None,
+        )
+        for number, doc_id in enumerate(doc_ids, start=1)
+    )
+    first, last = published_range(briefing, articles)
+    events = sorted(event.date for event in briefing.timeline if event.precision == "day")
+    coverage = Coverage(
+        outlets=story_outlets(briefing, articles),
+        documents=len(briefing.documents),
+        first_published=first,
+        last_published=last,
+        events_from=events[0] if events else None,
+        events_to=events[-1] if events else None,
+    )
+    anchor = _anchor(briefing.story_id, used_anchors, prefix="story-")
+    return StoryView(briefing=briefing, sources=sources, coverage=coverage, anchor=anchor)
+
+
+def _cited_ids(briefing: Briefing) -> list[str]:
+    items: list[object] = [
+        *briefing.summary,
+        *briefing.facts,
+        *(variant for fact in briefing.facts for variant in fact.variants),
+        *(claim for conflict in briefing.conflicts for claim in conflict.claims),
+        *briefing.quotes,
+        *briefing.timeline,
+        *briefing.entities,
+    ]
+    return [doc_id for item in items for doc_id in getattr(item, "sources", ())]
+
+
+def _anchor(doc_id: str, used: set[str], *, prefix: str = "doc-") -> str:
+    base = prefix + (_ANCHOR_UNSAFE.sub("-", doc_id) or "x")
+    anchor, counter = base, 1
+    while anchor in used:
+        counter += 1
+        anchor = f"{base}-{counter}"
+    used.add(anchor)
+    return anchor
+
+
+def _sourced(items: Iterable[_T]) -> tuple[_T, ...]:
+    return tuple(item for item in items if getattr(item, "sources", ()))
+
+
+def _two_sided(conflict: Conflict) -> bool:
+    return len(conflict.claims) >= 2
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def display_date(value: str | None, precision: str = "day") -> str:
+    """``2023-09-12`` as ``12 Sep 2023`` (``Sep 2023``, ``2023`` for coarser precision)."""
+    if not value:
+        return "undated"
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def coverage_parts(coverage: Coverage) -> list[str]:
+    """The coverage line's pieces: outlets, articles, first seen, last updated, event dates."""
+    outlets = len(coverage.outlets)
+    parts = [_count(outlets, "outlet")] if outlets else []
+    parts.append(_count(coverage.documents, "article"))
+    if coverage.first_published:
+        parts.append(f"first seen {display_date(coverage.first_published)}")
+    if coverage.last_published and coverage.last_published != coverage.first_published:
+        parts.append(f"last updated {display_date(coverage.last_published)}")
+    if coverage.events_from and coverage.events_to:
+        parts.append("events " + date_range(coverage.events_from, coverage.events_to))
+    return parts
+
+
+def date_range(start: str, end: str) -> str:
+    """``9–14 Mar 2024``, ``28 Feb – 2 Mar 2024``, or one date when both are the same."""
+    first, last = display_date(start), display_date(end)
+    if first == last:
+        return f"on {first}"
+    head, tail = first.split(" "), last.split(" ")
+    if len(head) == len(tail) == 3 and head[1:] == tail[1:]:
+        return f"{head[0]}–{last}"
+    if len(head) == len(tail) == 3 and head[2] == tail[2]:
+        return f"{head[0]} {head[1]} – {last}"
+    return f"{first} – {last}"
+
+
+def citation_numbers(sources: Sequence[SourceRef]) -> str:
+    """``[1,3]`` for sources 1 and 3; empty when there are none."""
+    return f"[{','.join(str(source.number) for source in sources)}]" if sources else ""
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
