@@ -71,16 +71,19 @@ _BYLINE_PREFIX = re.compile(
     r"^(?:by|written by|author|words by|par|di|von|por|de)\s*[:\-]?\s+", re.IGNORECASE
 )
 _COMPANY_SUFFIX = re.compile(
-    r"[\s,]+(?:pvt\.?|private|ltd\.?|limited|inc\.?|llc|gmbh|s\.?p\.?a\.?|s\.?a\.?|plc|"
-    r"co\.?|corp\.?|group|media)+\s*$",
+    r"(?:[\s,]+(?:pvt\.?|private|ltd\.?|limited|inc\.?|llc|gmbh|s\.?p\.?a\.?|s\.?a\.?|plc|"
+    r"co\.?|corp\.?|group|media))+\s*$",
     re.IGNORECASE,
+)
+_COMPANY_ABBREVIATION = re.compile(
+    r"\s*\b(?:s\.p\.a\.|s\.a\.|s\.r\.l\.|pvt\.|ltd\.|inc\.|co\.|corp\.)", re.IGNORECASE
 )
 _PUBLISHER_LINE = re.compile(
     r"^(?:published|owned|operated|a publication)\s+by\s+(?P<name>.+?)\.?$", re.IGNORECASE
 )
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?"
-    r"(?P<name>[^.|,©]+?)\s*(?:[.,|]|(?:19|20)\d\d|all rights|$)",
+    r"(?P<name>[^.|,©]+?)\s*(?:[.,|]|\s[-–—]\s|(?:19|20)\d\d|all rights|$)",
     re.IGNORECASE,
 )
 
@@ -193,6 +196,7 @@ def clean_author(candidate: str | None) -> str | None:
 
 def publisher_name(line: str) -> str | None:
     """The publisher named by a footer line: ``"Published by X Pvt Ltd"``, ``"© X. 2021 ..."``."""
+    line = _COMPANY_ABBREVIATION.sub("", line)
     match = _PUBLISHER_LINE.match(line.strip())
     if match:
         name = _COMPANY_SUFFIX.sub("", match.group("name")).strip(" .,")
@@ -217,14 +221,17 @@ def _title_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def choose_title(candidates: list[str]) -> str | None:
+def choose_title(candidates: list[tuple[str, float]]) -> str | None:
     """The headline among candidate lines: the most repeated one, in its fullest wording.
+
+    Each candidate comes with a score (its share of the article's topic) that breaks ties.
 
     Lines that contain one another count as the same headline (``"Kim's visit to Russia"``
     printed twice and ``"Kim's visit to Russia for talks with Putin"`` once -> the longer).
     """
+    scores = dict(candidates)
     groups: list[list[str]] = []
-    for line in candidates:
+    for line, _score in candidates:
         key = _title_key(line)
         for group in groups:
             keys = [_title_key(member) for member in group]
@@ -235,7 +242,7 @@ def choose_title(candidates: list[str]) -> str | None:
             groups.append([line])
     if not groups:
         return None
-    best = max(groups, key=lambda group: (len(group), -groups.index(group)))
+    best = max(groups, key=lambda g: (len(g), max(scores[m] for m in g), -groups.index(g)))
     return max(best, key=lambda line: len(_title_key(line)))
 
 

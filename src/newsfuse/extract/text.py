@@ -77,7 +77,10 @@ _FOOTER = re.compile(
     r"alle rechte vorbehalten|todos los derechos reservados|^impressum$|^mentions légales$",
     re.IGNORECASE,
 )
-_NAV = re.compile(r"^(?:home|accueil|startseite|inicio)\s*[»>›/|]|[»›]|\s>\s.*\s>\s", re.I)
+_NAV = re.compile(
+    r"^(?:home|accueil|startseite|inicio)\s*[»>›/|]|[»›]|\s>\s.*\s>\s|^[^|]{1,25}(?:\|[^|]{1,25}){2,}$",
+    re.IGNORECASE,
+)
 _LIST_HEADER = re.compile(
     r"^(?:latest|top|more|most read|most popular|popular|trending|editor'?s picks|in other news|"
     r"ultime notizie|dernières nouvelles|à la une|neueste|lo último|últimas noticias)\b.{0,20}$",
@@ -137,6 +140,8 @@ def split_lines(content: str) -> list[str]:
 def _wrapped(prev: str, line: str) -> bool:
     """True when ``line`` continues ``prev``, a hard-wrapped line of the same paragraph."""
     if len(prev.split()) < 5 or _TERMINAL.search(prev) or prev.endswith(":"):
+        return False
+    if (_BYLINE.match(line) and len(line.split()) <= 5) or line_role(line) is not None:
         return False
     return line[:1].islower() or prev.split()[-1].lower() in _CONTINUE_WORDS
 
@@ -242,7 +247,7 @@ def _is_heading(line: str, following: str | None, topic: Topic) -> bool:
         return False
     if line.endswith((",", ";")) or _LIST_HEADER.search(line):
         return False
-    return (count <= 4 and line[:1].isupper()) or topic.share(line, inside=True) >= 0.34
+    return (count <= 4 and line[:1].isupper()) or topic.share(line) >= 0.34
 
 
 def _short_runs(lines: list[str], roles: list[str | None], start: int, end: int) -> set[int]:
@@ -267,15 +272,19 @@ def _crumb(line: str) -> str:
     return re.split(r"\s*[»›|]\s*|\s>\s", line)[-1].strip()
 
 
-def _title_candidates(header: list[str], roles: list[str | None], topic: Topic) -> list[str]:
-    found: list[str] = []
+def _title_candidates(
+    header: list[str], roles: list[str | None], topic: Topic
+) -> list[tuple[str, float]]:
+    """Header lines that could be the headline, with their share of the article's topic."""
+    found: list[tuple[str, float]] = []
     for line, role in zip(header, roles[: len(header)], strict=True):
         text = _crumb(line) if role == "nav" else line
         if role not in (None, "nav") or not 3 <= len(text.split()) <= 30:
             continue
-        if meta.is_person_name(text) or _LINK.search(text) or topic.share(text) == 0:
+        share = topic.share(text)
+        if meta.is_person_name(text) or _LINK.search(text) or share == 0:
             continue
-        found.append(text)
+        found.append((text, share))
     return found
 
 
@@ -316,17 +325,20 @@ def _outlet(header: list[str], roles: list[str | None], footer: list[str], topic
             agency: str | None) -> str | None:
     names = [name for line in footer if (name := meta.publisher_name(line))]
     mastheads = [
-        line for line, role in zip(header, roles[: len(header)], strict=True)
-        if role is None and len(line.split()) <= 4 and topic.share(line) == 0
+        i for i, line in enumerate(header)
+        if roles[i] is None and len(line.split()) <= 4
         and not meta.is_person_name(line) and not _BYLINE.match(line)
     ]
-    for line in mastheads:
-        if any(meta.same_name(line, name) for name in names):
-            return line
+    for i in mastheads:
+        if any(meta.same_name(header[i], name) for name in names):
+            return header[i]
     if names:
         return names[0]
-    near_agency = [line for line in mastheads if agency and len(line.split()) <= 2]
-    return near_agency[0] if near_agency else agency
+    for i in mastheads:
+        beside = {roles[j] for j in (i - 1, i + 1) if 0 <= j < len(header)}
+        if beside & {"agency", "date"} and topic.share(header[i]) == 0:
+            return header[i]
+    return agency
 
 
 def _published(header: list[str], roles: list[str | None], title_at: int | None,
