@@ -19,17 +19,14 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsfuse.extract.html_body import count_words, extract_blocks
 from newsfuse.extract.html_boilerplate import drop_boilerplate
-from newsfuse.extract.html_dates import date_from_markup, date_from_url, parse_dateline
+from newsfuse.extract.html_dates import date_from_markup, dateline_date, url_month_name_date
 from newsfuse.extract.html_meta import PageMeta, page_meta
+from newsfuse.extract.language import detect_language
+from newsfuse.extract.meta import clean_author, date_from_url, parse_dateline
 from newsfuse.types import Article, Block, DateSignal, RawDocument
 
-_STRIP = "script, style, noscript, template, svg, iframe, object, embed, canvas"
+_STRIP = "script, style, noscript, template, svg, iframe, object, embed, canvas, nav, footer, aside"
 _WORD = re.compile(r"\w+")
-_AUTHOR_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words)\s+)?by[:\s]+", re.I)
-_NOT_AUTHORS = frozenset(
-    {"admin", "administrator", "staff", "editor", "editors", "webmaster", "guest", "anonymous"}
-)
-_HAS_DIGIT = re.compile(r"\d")
 
 
 def _norm(text: str | None) -> str:
@@ -40,13 +37,8 @@ def _clean_author(value: str | None, outlet: str | None, host: str) -> str | Non
     """A person's name from a byline or meta value; None for admins, site names, dates."""
     if not value:
         return None
-    name = " ".join(value.split()).strip(" ,;|-–—:")
-    name = _AUTHOR_PREFIX.sub("", name).strip(" ,;|-–—:")
-    name = re.split(r"\s+[|•·]\s+|\s+-\s+", name)[0].strip()
-    if not name or _HAS_DIGIT.search(name) or "@" in name or "http" in name.lower():
-        return None
-    lowered = name.lower()
-    if lowered in _NOT_AUTHORS or "admin" in lowered or len(name.split()) > 6 or len(name) < 3:
+    name = clean_author(" ".join(value.split()).strip(" ,;|-–—:"))
+    if not name:
         return None
     key = _norm(name).replace(" ", "")
     if outlet and key == _norm(outlet).replace(" ", ""):
@@ -54,19 +46,10 @@ def _clean_author(value: str | None, outlet: str | None, host: str) -> str | Non
     return None if key and key in host.replace("-", "").replace(".", "") else name
 
 
-def _detect_language(text: str, hint: str | None) -> str | None:
-    try:
-        from newsfuse.extract.language import detect_language  # type: ignore[import-not-found]
-
-        return detect_language(text) or hint
-    except ImportError:
-        pass
-    if len(text.split()) < 5 and hint:
-        return hint
-    import py3langid
-
-    code, _score = py3langid.classify(text[:4000])
-    return str(code) or hint
+def _language(blocks: list[Block], hint: str | None) -> str | None:
+    """The body's language from its first 1,500 characters (enough, and 5x faster than all)."""
+    sample = "\n".join(block.text for block in blocks if block.kind == "paragraph")[:1500]
+    return detect_language(sample) or hint
 
 
 def _date(
@@ -76,11 +59,11 @@ def _date(
     for the original date (never the crawl date)."""
     if meta.published:
         return meta.published, "meta"
-    from_url = date_from_url(raw.url)
+    from_url = date_from_url(raw.url) or url_month_name_date(raw.url)
     if from_url:
         return from_url, "url"
     for block in blocks[:2]:
-        found = parse_dateline(block.text)
+        found = parse_dateline(block.text) or dateline_date(block.text)
         if found:
             return found, "dateline"
     found = date_from_markup(raw.content, raw.url)
@@ -131,7 +114,6 @@ def _read(raw: RawDocument, doc_id: str, min_words: int) -> Article:
     author = next(
         (name for c in author_candidates if (name := _clean_author(c, meta.outlet, host))), None
     )
-    text = "\n".join(block.text for block in blocks)
     return Article(
         id=doc_id,
         source=raw.source,
@@ -141,7 +123,7 @@ def _read(raw: RawDocument, doc_id: str, min_words: int) -> Article:
         published_signal=signal,
         outlet=meta.outlet,
         author=author,
-        language=_detect_language(text, meta.lang),
+        language=_language(blocks, meta.lang),
         blocks=tuple(blocks),
         url=raw.url,
         crawl_date=raw.crawl_date,

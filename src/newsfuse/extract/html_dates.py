@@ -1,6 +1,7 @@
 """Publication dates as ``YYYY-MM-DD`` from meta values, URLs and datelines.
 
-Private stand-ins until ``extract/meta.py`` offers ``date_from_url`` and ``parse_dateline``.
+What ``extract/meta.py`` does not cover for HTML pages: dates in meta values, month names in
+URLs (``/2019/nov/18/``), datelines that open a paragraph, and htmldate's markup search.
 """
 
 from __future__ import annotations
@@ -39,9 +40,7 @@ _MONTH_DAY_YEAR = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|
 _DAY_MONTH_YEAR = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)", re.I
 )
-_URL_YMD = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 _URL_MONTH_NAME = re.compile(r"/((?:19|20)\d\d)/" + _MONTH[:-3] + r"/(\d{1,2})(?:/|$)", re.I)
-_URL_COMPACT = re.compile(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)")
 
 
 def _valid(year: str, month: str | int, day: str | int) -> str | None:
@@ -77,24 +76,17 @@ def normalise_date(value: str | None) -> str | None:
     return _month_name_date(value[:200])
 
 
-def date_from_url(url: str | None) -> str | None:
-    """A ``/2019/11/18/`` or ``-20191118`` date in a URL's path."""
+def url_month_name_date(url: str | None) -> str | None:
+    """A ``/2019/nov/18/`` date in a URL's path."""
     if not url:
         return None
-    path = url.split("//", 1)[-1].partition("/")[2]
-    for pattern in (_URL_YMD, _URL_COMPACT):
-        match = pattern.search("/" + path)
-        if match:
-            found = _valid(*match.groups())
-            if found:
-                return found
-    match = _URL_MONTH_NAME.search("/" + path)
-    if match:
-        return _valid(match.group(1), _MONTHS[match.group(2).lower()], match.group(3))
-    return None
+    match = _URL_MONTH_NAME.search("/" + url.split("//", 1)[-1].partition("/")[2])
+    if not match:
+        return None
+    return _valid(match.group(1), _MONTHS[match.group(2).lower()], match.group(3))
 
 
-def parse_dateline(line: str) -> str | None:
+def dateline_date(line: str) -> str | None:
     """A full date at the start of a paragraph ("WASHINGTON, Nov. 18, 2019 (Reuters) -")."""
     head = line[:80]
     return _month_name_date(head) or (
