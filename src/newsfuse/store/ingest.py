@@ -1,0 +1,116 @@
+"""Adding documents to the store: read, skip what is stored, extract, mark copies, commit.
+
+Documents are committed in batches (``commit_every``), so a run killed half-way keeps every
+batch it committed, and running it again adds only the rest. Near-duplicates are marked
+against everything stored before (the index is rebuilt from the store once per process).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsfuse.config import DEFAULT_SETTINGS, Settings
+from newsfuse.store.store import Store
+from newsfuse.types import Article, RawDocument
+
+if TYPE_CHECKING:
+    from newsfuse.dedup import DuplicateIndex
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did."""
+
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    ok: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def count(self, article: Article) -> None:
+        self.added += 1
+        setattr(self, article.status, getattr(self, article.status) + 1)
+        if article.reason:
+            key = article.reason.split(":", 1)[0]
+            self.reasons[key] = self.reasons.get(key, 0) + 1
+
+
+class Ingester:
+    """Adds RawDocuments to one store; owns the near-duplicate index for that store."""
+
+    def __init__(
+        self, store: Store, settings: Settings = DEFAULT_SETTINGS, *, commit_every: int = 100
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.commit_every = max(1, commit_every)
+        self._index: DuplicateIndex | None = None
+
+    def _duplicates(self) -> DuplicateIndex:
+        if self._index is None:
+            from newsfuse.dedup import DuplicateIndex
+
+            index = DuplicateIndex(
+                permutations=self.settings.minhash_permutations,
+                shingle=self.settings.shingle_words,
+                jaccard=self.settings.duplicate_jaccard,
+                containment=self.settings.duplicate_containment,
+            )
+            for article in self.store.originals():
+                index.add(article)
+            self._index = index
+        return self._index
+
+    def add_paths(
+        self, paths: Iterable[str | Path], report: IngestReport | None = None
+    ) -> IngestReport:
+        """Add every document of the files and folders ``paths`` (see ``newsfuse extract``)."""
+        from newsfuse.ingest.files import list_files, read_file
+
+        report = report or IngestReport()
+        for path in list_files(paths):
+            self.add_raw(read_file(path, self.settings), report)
+        return report
+
+    def add_raw(
+        self, raws: Iterable[RawDocument], report: IngestReport | None = None
+    ) -> IngestReport:
+        """Add documents, committing every ``commit_every`` of them."""
+        report = report or IngestReport()
+        batch: list[RawDocument] = []
+        for raw in raws:
+            batch.append(raw)
+            if len(batch) >= self.commit_every:
+                self._commit(batch, report)
+                batch = []
+        if batch:
+            self._commit(batch, report)
+        return report
+
+    def _commit(self, batch: list[RawDocument], report: IngestReport) -> None:
+        with self.store.transaction():
+            for raw in batch:
+                self._add_one(raw, report)
+
+    def _add_one(self, raw: RawDocument, report: IngestReport) -> None:
+        from newsfuse.extract import read_document
+
+        report.read += 1
+        if self.store.has_document(raw):
+            report.already_stored += 1
+            return
+        article = read_document(raw, self.settings)
+        article = replace(article, id=self.store.free_id(article.id))
+        if article.status == "ok":
+            original = self._duplicates().add(article)
+            if original is not None and original != article.id:
+                article = replace(article, status="duplicate", duplicate_of=original)
+        if self.store.add_document(raw, article):
+            report.count(article)
+        else:
+            report.already_stored += 1

@@ -1,0 +1,147 @@
+"""What the store returns, and how stage records are written to and read from its columns.
+
+Articles, analyses and clustering profiles are stored as JSON (embeddings as float32 bytes),
+so a stored article comes back as the same frozen dataclass the pipeline made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+from newsfuse.cluster_features import Profile
+from newsfuse.types import (
+    AnalyzedArticle,
+    Article,
+    Block,
+    Mention,
+    RawDocument,
+    Repair,
+    Sentence,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStory:
+    """A story as stored: its ok members (publication order) and its briefing's state.
+
+    ``revision`` counts how many times the briefing was computed; ``stale`` is true while new
+    members wait for the briefing to be recomputed.
+    """
+
+    id: str
+    headline: str | None
+    article_ids: tuple[str, ...]
+    documents: int
+    outlets: int
+    first_published: str | None
+    last_published: str | None
+    revision: int
+    stale: bool
+    updated_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One full-text match: an article or a story, with a snippet (matches in [brackets])."""
+
+    kind: Literal["article", "story"]
+    id: str
+    title: str | None
+    snippet: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Counts of what the store holds."""
+
+    backend: str
+    schema_version: int
+    documents: int
+    ok: int
+    duplicate: int
+    rejected: int
+    pending: int
+    stories: int
+    stale_stories: int
+
+
+@dataclass(frozen=True, slots=True)
+class CacheEntry:
+    """The validators of a URL fetched before, for a conditional GET."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+
+
+def content_hash(raw: RawDocument) -> str:
+    """What makes a document the same document: where it says it is from, and its content.
+
+    The file name (not its folder), the JSONL line or WARC offset, the stated metadata and the
+    text; the same file ingested again from another folder hashes the same.
+    """
+    name, _, fragment = raw.source.partition("#")
+    if "://" not in name:
+        name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    given = json.dumps(raw.given, sort_keys=True, ensure_ascii=False)
+    parts = (name, fragment, raw.kind, given, raw.rejected or "", raw.content)
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "replace")).hexdigest()
+
+
+def pack_text(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def unpack_text(data: bytes | memoryview | None) -> str:
+    return zlib.decompress(bytes(data)).decode("utf-8") if data else ""
+
+
+def article_json(article: Article) -> str:
+    return json.dumps(asdict(article), ensure_ascii=False, separators=(",", ":"))
+
+
+def article_from_json(text: str) -> Article:
+    data: dict[str, Any] = json.loads(text)
+    data["blocks"] = tuple(Block(**block) for block in data.get("blocks", ()))
+    data["repairs"] = tuple(Repair(**repair) for repair in data.get("repairs", ()))
+    return Article(**data)
+
+
+def analysis_json(analyzed: AnalyzedArticle) -> str:
+    sentences = [
+        [s.index, s.paragraph, s.text, [[m.text, m.label, m.start, m.end] for m in s.mentions],
+         list(s.lemmas)]
+        for s in analyzed.sentences
+    ]
+    return json.dumps(sentences, ensure_ascii=False, separators=(",", ":"))
+
+
+def analysis_from_json(article: Article, text: str) -> AnalyzedArticle:
+    sentences = tuple(
+        Sentence(
+            article.id, index, paragraph, body,
+            tuple(Mention(m[0], m[1], m[2], m[3]) for m in mentions), tuple(lemmas),
+        )
+        for index, paragraph, body, mentions, lemmas in json.loads(text)
+    )
+    return AnalyzedArticle(article, sentences)
+
+
+def profile_columns(item: Profile) -> tuple[str, bytes]:
+    """The profile as (JSON of terms, entities and day; float32 embedding bytes)."""
+    data = {"terms": dict(item.terms), "entities": dict(item.entities), "day": item.day}
+    return json.dumps(data, separators=(",", ":")), np.asarray(item.embedding, np.float32).tobytes()
+
+
+def profile_from_columns(article_id: str, text: str, embedding: bytes | memoryview) -> Profile:
+    data = json.loads(text)
+    vector = np.frombuffer(bytes(embedding), dtype=np.float32).copy()
+    return Profile(article_id, data["terms"], data["entities"], vector, data["day"])
