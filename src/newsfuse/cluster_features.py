@@ -1,0 +1,140 @@
+"""What story clustering compares: one profile per analysed article.
+
+A profile holds three unit vectors and a date:
+
+- ``terms``: content-word lemmas weighted by sublinear term frequency times an inverse
+  document frequency taken from general English word frequencies (wordfreq), so weights do
+  not depend on which other articles happen to be in the batch or stream;
+- ``entities``: the words of named-entity mentions (people, organisations, places, events),
+  weighted the same way;
+- ``embedding``: a sentence embedding of the title and the first sentences;
+- ``day``: the publication date as a day number, when known.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+import numpy as np
+from wordfreq import zipf_frequency
+
+from newsfuse.types import AnalyzedArticle
+
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+LEAD_SENTENCES = 3
+"""Sentences after the title that go into the embedding text."""
+LEAD_ENTITY_SENTENCES = 5
+"""Sentences whose entity words an article's own story should know."""
+LEAD_WEIGHT = 2.0
+"""Terms of the lead sentences count this many times."""
+_MAX_ZIPF = 8.0
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+Vector = Mapping[str, float]
+
+
+class Embedder(Protocol):
+    """Anything with ``embed(texts) -> (n, d)`` unit vectors (``newsfuse.nlp.embed``)."""
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The comparable parts of one article (see the module docstring)."""
+
+    id: str
+    terms: Vector
+    entities: Vector
+    embedding: np.ndarray
+    day: int | None
+    lead_entities: frozenset[str] = frozenset()
+
+
+def idf(word: str) -> float:
+    """A corpus-free inverse document frequency: how rare ``word`` is in general English."""
+    return max(0.5, _MAX_ZIPF - zipf_frequency(word, "en"))
+
+
+def unit(counts: Mapping[str, float]) -> dict[str, float]:
+    """Sublinear tf times idf, scaled to length one (empty in, empty out)."""
+    weights = {key: (1.0 + math.log(count)) * idf(key) for key, count in counts.items() if count}
+    norm = math.sqrt(sum(value * value for value in weights.values()))
+    return {key: value / norm for key, value in weights.items()} if norm else {}
+
+
+def term_counts(article: AnalyzedArticle) -> Counter[str]:
+    """Lemma counts, lead sentences (and title words) counted ``LEAD_WEIGHT`` times."""
+    counts: Counter[str] = Counter()
+    for sentence in article.sentences:
+        weight = LEAD_WEIGHT if sentence.index < LEAD_SENTENCES else 1.0
+        for lemma in sentence.lemmas:
+            counts[lemma] += weight
+    for word in _WORD.findall((article.article.title or "").lower()):
+        if word in counts or zipf_frequency(word, "en") < 5.0:
+            counts[word] += LEAD_WEIGHT
+    return counts
+
+
+def entity_counts(article: AnalyzedArticle, sentences: int | None = None) -> Counter[str]:
+    """Counts of the lower-cased words inside named-entity mentions (of the first
+    ``sentences`` sentences, or all)."""
+    counts: Counter[str] = Counter()
+    for sentence in article.sentences[:sentences]:
+        for mention in sentence.mentions:
+            if mention.label in ENTITY_LABELS:
+                counts.update(_entity_words(mention.text))
+    return counts
+
+
+def _entity_words(text: str) -> Iterable[str]:
+    for word in _WORD.findall(text.lower()):
+        if word.endswith("'s") or word.endswith("’s"):
+            word = word[:-2]
+        if len(word) > 1 and word not in {"the", "of", "and"}:
+            yield word
+
+
+def lead_text(article: AnalyzedArticle, sentences: int = LEAD_SENTENCES) -> str:
+    """The title and the first sentences: what the embedding sees."""
+    parts = [article.article.title or ""]
+    parts.extend(sentence.text for sentence in article.sentences[:sentences])
+    return " ".join(part for part in parts if part).strip()
+
+
+def day_number(published: str | None) -> int | None:
+    """``YYYY-MM-DD`` as a day ordinal, or None."""
+    match = _DATE.match(published or "")
+    if not match:
+        return None
+    try:
+        return date(*(int(group) for group in match.groups())).toordinal()
+    except ValueError:
+        return None
+
+
+def profile(article: AnalyzedArticle, embedding: np.ndarray) -> Profile:
+    """Build the profile of ``article`` from its analysis and its lead embedding."""
+    return Profile(
+        id=article.id,
+        terms=unit(term_counts(article)),
+        entities=unit(entity_counts(article)),
+        embedding=np.asarray(embedding, dtype=np.float32),
+        day=day_number(article.article.published),
+        lead_entities=frozenset(entity_counts(article, LEAD_ENTITY_SENTENCES)),
+    )
+
+
+def profiles(articles: Sequence[AnalyzedArticle], embedder: Embedder) -> list[Profile]:
+    """Profiles of many articles, embedding their lead texts in one batch."""
+    vectors = embedder.embed([lead_text(article) for article in articles])
+    return [profile(article, vector) for article, vector in zip(articles, vectors, strict=True)]

@@ -1,0 +1,167 @@
+"""Near-duplicate and syndication detection: MinHash/LSH candidates, confirmed exactly.
+
+Each article's body becomes a set of hashed word n-grams (5-grams by default). A MinHash
+signature (128 permutations) goes into an LSH index queried at a *low* Jaccard threshold, so
+that wire reprints with a changed intro or a dropped paragraph (5-gram Jaccard often under
+0.5) still come up as candidates. A candidate is confirmed on the exact shingle sets: Jaccard
+>= ``jaccard`` or containment ``|A & B| / min(|A|, |B|)`` >= ``containment``. Work grows
+near-linearly with the number of documents: nothing compares all pairs.
+
+A copy points to the root of what it copies: the earliest-published document (documents
+without a date come after dated ones; ties go to the first seen).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from newsfuse.types import Article
+
+_WORD = re.compile(r"\w+")
+_UNDATED = "9999-99-99"
+CANDIDATE_JACCARD = 0.3
+"""LSH query threshold: low enough for a copy holding 80% of a text twice its size."""
+MIN_CONTAINMENT_SHINGLES = 20
+"""Below this many shingles in the smaller text, only the Jaccard test applies."""
+
+
+def shingles(text: str, size: int = 5) -> frozenset[int]:
+    """Hashed word ``size``-grams of ``text`` (lower-cased ``\\w+`` words).
+
+    A text shorter than ``size`` words gives one shingle of all its words; no words, none.
+    """
+    words = _WORD.findall(text.lower())
+    if not words:
+        return frozenset()
+    width = min(size, len(words))
+    grams = (" ".join(words[i : i + width]) for i in range(len(words) - width + 1))
+    return frozenset(_hash(gram) for gram in grams)
+
+
+def _hash(gram: str) -> int:
+    return int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "little")
+
+
+def _body(article: Article) -> str:
+    return article.text or (article.title or "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    id: str
+    order: tuple[str, int]
+    shingles: frozenset[int]
+
+
+class DuplicateIndex:
+    """An incremental near-duplicate index: ``add`` each article once, in any order.
+
+    ``add`` returns the id of the document the article copies (the root of its copy chain,
+    the earliest published among those already seen) or None for an original. A copy seen
+    before its original cannot be re-pointed: use :func:`find_duplicates` for a batch.
+    """
+
+    def __init__(
+        self,
+        *,
+        permutations: int = 128,
+        shingle: int = 5,
+        jaccard: float = 0.5,
+        containment: float = 0.8,
+        candidate: float = CANDIDATE_JACCARD,
+    ) -> None:
+        self.permutations = permutations
+        self.shingle = shingle
+        self.jaccard = jaccard
+        self.containment = containment
+        self._lsh = MinHashLSH(threshold=min(candidate, jaccard), num_perm=permutations)
+        self._blank = MinHash(num_perm=permutations, hashfunc=_identity)
+        self._entries: dict[str, _Entry] = {}
+        self._root: dict[str, str] = {}
+        self._seen = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def add(self, article: Article) -> str | None:
+        """Index ``article``; return the id it duplicates, or None."""
+        if article.status != "ok" or article.id in self._entries:
+            return self._root.get(article.id)
+        order = (article.published or _UNDATED, self._seen)
+        entry = _Entry(article.id, order, shingles(_body(article), self.shingle))
+        self._seen += 1
+        if not entry.shingles:
+            return None
+        signature = self.signature(entry.shingles)
+        original = self._original(entry, signature)
+        self._entries[entry.id] = entry
+        self._lsh.insert(entry.id, signature)
+        if original is not None:
+            self._root[entry.id] = original
+        return original
+
+    def signature(self, items: frozenset[int]) -> MinHash:
+        """The MinHash signature of a shingle set (the one the LSH index stores)."""
+        signature = self._blank.copy()
+        signature.update_batch(list(items))
+        return signature
+
+    def band_ranges(self) -> list[tuple[int, int]]:
+        """The LSH bands as signature slices: texts are candidates when any band is equal."""
+        return list(self._lsh.hashranges)
+
+    def _original(self, entry: _Entry, signature: MinHash) -> str | None:
+        matches = [
+            self._entries[key]
+            for key in self._lsh.query(signature)
+            if self.same(entry.shingles, self._entries[key].shingles)
+        ]
+        roots = [self._entries[self._root.get(match.id, match.id)] for match in matches]
+        if not roots:
+            return None
+        return min(roots, key=lambda root: root.order).id
+
+    def same(self, first: frozenset[int], second: frozenset[int]) -> bool:
+        """True when two shingle sets are copies: Jaccard, or containment of the smaller one."""
+        common = len(first & second)
+        if common == 0:
+            return False
+        if common / (len(first) + len(second) - common) >= self.jaccard:
+            return True
+        smaller = min(len(first), len(second))
+        return smaller >= MIN_CONTAINMENT_SHINGLES and common / smaller >= self.containment
+
+
+def _identity(value: int) -> int:
+    """MinHash hash function for shingles that are already hashes (kept to 32 bits)."""
+    return value & 0xFFFFFFFF
+
+
+def find_duplicates(
+    articles: Sequence[Article],
+    *,
+    permutations: int = 128,
+    shingle: int = 5,
+    jaccard: float = 0.5,
+    containment: float = 0.8,
+) -> dict[str, str]:
+    """Map each duplicate's id to the id of the document it copies.
+
+    The original is the earliest-published document of a copy group (undated ones come
+    last; ties go to the earlier position in ``articles``). Non-``ok`` articles are ignored.
+    """
+    index = DuplicateIndex(
+        permutations=permutations, shingle=shingle, jaccard=jaccard, containment=containment
+    )
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or _UNDATED, i))
+    found: dict[str, str] = {}
+    for position in order:
+        original = index.add(articles[position])
+        if original is not None and original != articles[position].id:
+            found[articles[position].id] = original
+    return found
