@@ -13,9 +13,9 @@ import re
 _NAME = r"(?:[A-Z][\w'’.-]*|of|the|for|de|al)"
 _DESCRIBED = (
     r"(?:(?:[A-Z][\w'’.-]*|state|news|official|government|local|national|foreign|unnamed|"
-    r"russian|an|the|a|other)\s+){0,5}"
+    r"russian|an|the|a|other)\s+){0,4}(?:[a-z]+\s+)?"
     r"(?:media|news agency|news agencies|agency|agencies|outlets?|television|TV|newspaper|"
-    r"broadcaster|channel|officials?|sources?|ministry|Ministry|police|authorities|"
+    r"broadcaster|channel|officials?|sources?|ministry|Ministry|police|authority|authorities|"
     r"spokes(?:man|woman|person))"
     r"(?:\s+(?:outlet\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
 )
@@ -42,10 +42,12 @@ _PATTERNS = (
 )
 _MEDIA_WORD = re.compile(
     r"\b(?:media|agency|agencies|news|TV|television|newspaper|outlet|channel|broadcaster|"
-    r"ministry|Ministry|officials?|sources?|police|authorities)\b"
+    r"ministry|Ministry|officials?|sources?|police|authority|authorities)\b"
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _AGENCY_NAME = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+(?:\s+[A-Z][\w-]+)?)$")
+_NAMED_AGENCY = re.compile(r"^([A-Z][\w-]+)\s+(?:news agency|agency|TV|television|newspaper)$")
+_NATIONALITY = re.compile(r"(?:ese|ian|an|ish|ch|i|State|National|Official)$")
 _DROP = re.compile(r"^(?:the|a|an|such as|other)\s+", re.IGNORECASE)
 _LEADING_TIME = re.compile(
     r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)+"
@@ -72,6 +74,9 @@ def _clean(source: str, strict: bool) -> str | None:
     if not source or source.split()[0] in _NOT_SOURCES:
         return None
     if _MEDIA_WORD.search(source):
+        leading = _NAMED_AGENCY.match(source)
+        if leading and not _NATIONALITY.search(leading.group(1)):
+            return leading.group(1)
         named = _AGENCY_NAME.search(source)
         tail = named.group(0) if named else ""
         if tail and not _MEDIA_WORD.search(tail) and tail.split()[0][0].isupper():

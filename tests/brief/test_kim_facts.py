@@ -1,0 +1,123 @@
+"""Acceptance: facts and conflicts on the user's five Kim-Putin documents (../shared).
+
+The documents are read with the real scraped-text cleaner; nothing of them is copied here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfuse.brief.align import ClaimGroup, align_claims
+from newsfuse.brief.conflicts import find_conflicts
+from newsfuse.brief.facts import key_facts
+from newsfuse.nlp.analyze import Analyzer
+from newsfuse.nlp.embed import load_embedder
+from newsfuse.types import AnalyzedArticle, Conflict, Fact, RawDocument
+
+pytestmark = [pytest.mark.shared, pytest.mark.slow]
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "kim-russia-2023-09"
+ALONE: dict[str, str] = {}  # five different outlets: every document is independent
+
+
+@pytest.fixture(scope="module")
+def analyzed() -> list[AnalyzedArticle]:
+    if not CORPUS.is_dir():
+        pytest.skip(f"../shared/corpus/kim-russia-2023-09 is absent: looked for {CORPUS}")
+    try:
+        from newsfuse.extract.text import extract_text
+    except ImportError:
+        pytest.skip("newsfuse.extract.text.extract_text is not written yet: no real cleaner")
+    articles = [
+        extract_text(RawDocument(str(path), path.read_text(encoding="utf-8"), "text"),
+                     doc_id=path.name[:3])
+        for path in sorted(CORPUS.glob("*.txt"))
+    ]
+    assert [article.status for article in articles] == ["ok"] * 5
+    return Analyzer().analyze_all(articles)
+
+
+@pytest.fixture(scope="module")
+def groups(analyzed: list[AnalyzedArticle]) -> list[ClaimGroup]:
+    return align_claims(analyzed, embedder=load_embedder())
+
+
+@pytest.fixture(scope="module")
+def facts(groups: list[ClaimGroup]) -> list[Fact]:
+    return key_facts(groups, independence=ALONE)
+
+
+@pytest.fixture(scope="module")
+def conflicts(groups: list[ClaimGroup], analyzed: list[AnalyzedArticle]) -> list[Conflict]:
+    return find_conflicts(groups, analyzed, independence=ALONE)
+
+
+def _find(facts: list[Fact], *alternatives: tuple[str, ...]) -> Fact | None:
+    for fact in facts:
+        text = fact.text.lower()
+        if any(all(word in text for word in words) for words in alternatives):
+            return fact
+    return None
+
+
+def test_departure_and_arrival_are_top_facts(facts: list[Fact]) -> None:
+    top = facts[:6]
+    departure = _find(top, ("pyongyang", "depart"), ("pyongyang", "left"))
+    arrival = _find(top, ("arrived in russia",), ("arrived at", "khasan"))
+    assert departure is not None, [fact.text for fact in top]
+    assert arrival is not None, [fact.text for fact in top]
+    assert departure.support >= 3 and arrival.support >= 3
+    assert "KCNA" in departure.attributed_to
+
+
+def test_support_counts_each_outlet_once(facts: list[Fact], groups: list[ClaimGroup]) -> None:
+    for fact in facts:
+        assert fact.support == len(set(fact.sources)) <= 5
+    # if two of the outlets were one syndicate, every fact they share loses one
+    syndicated = {"000": "wire", "003": "wire"}
+    merged = key_facts(groups, independence=syndicated, limit=50)
+    shared = [fact for fact in merged if {"000", "003"} <= set(fact.sources)]
+    assert shared
+    for fact in shared:
+        assert fact.support == len(fact.sources) - 1
+
+
+def test_primary_sources_are_named(facts: list[Fact]) -> None:
+    named = {name for fact in facts for name in fact.attributed_to}
+    for agency in ("KCNA", "RIA", "TASS"):
+        assert agency in named, named
+    assert any("Japanese" in name for name in named), named
+
+
+def test_meeting_place_disagreement(conflicts: list[Conflict]) -> None:
+    def places(conflict: Conflict) -> list[str]:
+        return [claim.text.lower() for claim in conflict.claims]
+
+    found = [
+        conflict for conflict in conflicts
+        if any("vladivostok" in text for text in places(conflict))
+        and any("forum" in text for text in places(conflict))
+    ]
+    assert found, [(c.topic, places(c)) for c in conflicts]
+    conflict = found[0]
+    assert conflict.kind == "conflict"
+    docs = [doc for claim in conflict.claims for doc in claim.sources]
+    assert "000" in docs and {"001", "004"} & set(docs)
+    assert len(set(docs)) == len(docs) >= 2
+
+
+def test_vague_statements_are_not_conflicts(conflicts: list[Conflict]) -> None:
+    for conflict in conflicts:
+        for claim in conflict.claims:
+            assert "when or where" not in claim.text, conflict  # "neither ... mentioned"
+            assert "did not say whether" not in claim.text, conflict
+        if conflict.topic.startswith("when"):
+            assert not any("coming days" in claim.text for claim in conflict.claims)
+
+
+def test_prior_meetings_disagree(conflicts: list[Conflict]) -> None:
+    years = [c for c in conflicts if any("2018" in claim.text for claim in c.claims)]
+    assert years and any("2019" in claim.text for claim in years[0].claims if "2018" not in
+                         claim.text)
