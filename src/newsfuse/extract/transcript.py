@@ -29,11 +29,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CONTINUERS = frozenset(
     """a an the of in on at to for from by with without about into onto over under after
     before between through during against among toward towards near via and or but nor
+    above below since until across around behind beyond inside outside upon within along
+    amid despite per like off past
     that which who whom whose whether where when what why how if as than then so because
     while although though
     is are was were be been being am has have had do does did will would shall should can
     could may might must not no its his her their our my your this these those such
     mr mrs ms dr president minister leader spokesman spokesperson general state prime
+    chief manager director secretary officer commander governor mayor senator captain
     said says told according very more most less least also even only just both either""".split()
 )
 _DETERMINERS = frozenset("a an the his her their its our my your this that these those".split())
@@ -41,11 +44,26 @@ _DETERMINERS = frozenset("a an the his her their its our my your this that these
 _LOWER_OPENERS = frozenset(
     "however meanwhile moreover furthermore nevertheless nonetheless therefore".split()
 )
-_PRONOUNS = frozenset("this they he she we it there".split())
+_PRONOUNS = frozenset("this they he she we it there i you".split())
+_SUBJECTS = frozenset("nobody everyone everybody somebody someone police".split())
 _VERBS = frozenset(
-    """is are was were has have had will would can could said says told added even also
+    """is are was were has have had will would can could said says told added
     stood pledged met called gave showed denied claimed reported stated announced confirmed
-    warned include includes""".split()
+    warned include includes began made took came went saw found left got held led put ran
+    sent set spoke won wrote became brought built felt kept knew lost meant paid thought
+    urged say expect expects""".split()
+)
+_CLAUSE_WORDS = frozenset(
+    "that which who whom whose and or but if when where while because".split()
+)
+_ING_NOUNS = frozenset(
+    """morning evening thing something nothing anything everything building meeting spring
+    king ring wing ceiling briefing wedding hearing funding beijing""".split()
+)
+_NUMBERS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion dozen dozens hundreds thousands""".split()
 )
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -72,27 +90,49 @@ def is_transcript(text: str) -> bool:
 
 
 def _is_cue(prev: str, word: str, clause: list[str], following: list[str]) -> bool:
-    """True when ``word`` may open a new sentence after ``clause`` (which ends with ``prev``).
-
+    """True when ``word`` may open a new sentence after ``clause`` (which ends with ``prev``);
     ``following`` are the words after ``word``."""
-    if len(clause) < MIN_CLAUSE:
-        return False
-    bare_prev = prev.lower().strip(",;:\"“”'’")
-    if bare_prev in _CONTINUERS or bare_prev.endswith(("'s", "’s", "ing")) or prev.endswith(","):
-        return False
-    if len(clause) > 1 and clause[-2].lower() in _DETERMINERS:
+    if len(clause) < MIN_CLAUSE or _needs_more(prev):
         return False
     bare = word.strip("\"“”'’(")
-    if bare.lower() in _LOWER_OPENERS:
-        return True
     lowered = bare.lower()
-    if lowered in _PRONOUNS or (lowered == "the" and len(clause) >= 10):
-        return _verb_ahead(following[:3])
+    if lowered in _LOWER_OPENERS:
+        return True
     if not bare[:1].isupper():
-        return False
-    if prev[:1].isupper() and bare_prev not in _TIME_WORDS and not _object_name(clause):
-        return False  # inside a run of capitalised words: one name
+        return _lower_subject(lowered, following, clause)
+    if clause[-2].lower() in _DETERMINERS and not _verb_ahead(following[:2]):
+        return False  # "a planned Way": a capitalised noun inside a phrase
+    bare_prev = prev.lower().strip(",;:\"“”'’")
+    if prev[:1].isupper() and bare_prev not in _TIME_WORDS:
+        # Inside a run of capitalised words: one name, unless a one-word object ("in Ukraine")
+        # ends before a new subject of two words or more ("Pyongyang and Moscow have").
+        if not _object_name(clause) or _verb_ahead(following[:1]):
+            return False
     return lowered in _CAPITAL_OPENERS or _verb_ahead(following[:4])
+
+
+def _needs_more(prev: str) -> bool:
+    """True when a sentence cannot end on ``prev`` ("of", "would", "citing", "eleven")."""
+    bare = prev.lower().strip(",;:\"“”'’")
+    return (
+        bare in _CONTINUERS
+        or bare in _NUMBERS
+        or bare.isdigit()
+        or bare.endswith(("'s", "’s"))
+        or (bare.endswith("ing") and bare not in _ING_NOUNS)
+        or prev.endswith(",")
+    )
+
+
+def _lower_subject(lowered: str, following: list[str], clause: list[str]) -> bool:
+    """A lower-case word opening a sentence: a pronoun or a plural noun before its verb
+    ("he said", "investigators have"), or "the ..." whose verb follows within six words."""
+    if lowered in _PRONOUNS:
+        return _verb_ahead(following[:2])
+    if lowered == "the":
+        return len(clause) >= 10 and _verb_ahead(following[:6])
+    plural = len(lowered) > 4 and lowered.endswith("s") and lowered not in _CONTINUERS
+    return (plural or lowered in _SUBJECTS) and _verb_ahead(following[:1])
 
 
 def _object_name(clause: list[str]) -> bool:
@@ -102,12 +142,12 @@ def _object_name(clause: list[str]) -> bool:
 
 
 def _verb_ahead(words: list[str]) -> bool:
-    """True when a finite verb comes among ``words`` (a subject is starting)."""
+    """True when a finite verb comes among ``words`` before a new clause starts."""
     for word in words:
         bare = word.lower().strip(",;:\"“”'’")
         if bare in _VERBS or (len(bare) > 5 and bare.endswith("ed")):
             return True
-        if bare in _CONTINUERS and bare not in _DETERMINERS and bare != "and":
+        if bare in _CLAUSE_WORDS:
             return False
     return False
 
@@ -118,7 +158,7 @@ def split_transcript(text: str) -> list[str]:
     sentences: list[list[str]] = []
     clause: list[str] = []
     for i, word in enumerate(words):
-        following = words[i + 1 : i + 4]
+        following = words[i + 1 : i + 7]
         if clause and (_is_stop(clause[-1]) or _is_cue(clause[-1], word, clause, following)):
             sentences.append(clause)
             clause = []
