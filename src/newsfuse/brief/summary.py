@@ -1,0 +1,389 @@
+"""The story summary: extractive, non-redundant, every sentence citing each document that says it.
+
+Candidate sentences are the body sentences that read as standalone news prose (no questions,
+calls to action, bylines, captions, fragments or dangling pronouns). Each is scored by how
+central it is to the story (embedding centroid and a word-weight centroid), how early it comes
+in its article and how many documents repeat it; sentences are then chosen greedily, skipping
+ones too close to a sentence already chosen (MMR), until the word budget is full. A chosen
+sentence cites its own document and every document with a sentence saying the same thing:
+embedding cosine above :data:`SAME_CLAIM` and no clash in numbers or key names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+from wordfreq import zipf_frequency
+
+from newsfuse.types import AnalyzedArticle, Fact, Sentence, Sourced
+
+SAME_CLAIM = 0.6  # cosine above which two sentences may say the same (words must agree too)
+SURE_CLAIM = 0.85  # cosine above which two sentences say the same whatever their words
+CLOSE_CLAIM = 0.72  # cosine above which half the shared claim words suffice
+SHARED_WORDS = 0.3  # weighted share of content words two sentences saying the same must have
+REDUNDANT = 0.72  # cosine above which a candidate repeats a chosen sentence
+MIN_WORDS = 7
+MAX_WORDS = 55
+_KEY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
+
+_BOILERPLATE = re.compile(
+    r"\b(read more|read also|also read|see also|advertisement|click here|sign up|subscribe"
+    r"|newsletter|follow us|all rights reserved|copyright|getty images|ap photo|photo by"
+    r"|photograph:|image caption|pictured|post a comment|leave a comment|share this|cookies?"
+    r"|terms of (use|service)|privacy policy|contributed to this report|reporting by"
+    r"|editing by|https?://|www\.|@\w+|\.com\b|file photo|caption|watch:|listen:"
+    r"|lisez aussi|lire aussi|voir aussi|lesen sie auch|mehr zum thema|lea también|leer también"
+    r"|ver también|leia também|veja também|leggi anche|czytaj (też|także)|lees ook"
+    r"|читайте также|смотрите также)",
+    re.I,
+)
+_CALL_TO_ACTION = re.compile(
+    r"^(click|sign|subscribe|follow|share|watch|read|listen|download|join|get|like|check out"
+    r"|see|don'?t miss|find out|learn more|tap|visit|send|email|call|contact|support|donate"
+    r"|register|log in|please)\b",
+    re.I,
+)
+_BYLINE = re.compile(r"^(by|written by|posted by|updated|published|last updated)\b", re.I)
+_CAPTION = re.compile(
+    r"^(photo|picture|image|video|file|caption|graphic|gallery)s?\s*[:|]|\((?:photo|image|file)\b"
+    r"|\([A-Z][\w .&-]{1,40}\)$",
+    re.I,
+)
+_PARTICIPLE = re.compile(
+    r"^(adding|saying|noting|stating|explaining|claiming|insisting|citing|warning)\b", re.I
+)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.]*[ ,]*){0,4}(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]+\s+"
+    r"|^[A-Z]{2,}[A-Z ,.]*\([^)]{1,40}\)\s*"
+)
+_DANGLING = re.compile(
+    r"^(he|she|they|it|this|these|those|that|his|her|their|its|him|them|such|there"
+    r"|the (?:former|latter)|both|another|other)\b",
+    re.I,
+)
+_CONNECTIVE = re.compile(
+    r"^(however|but|and|also|meanwhile|moreover|still|yet|so|thus|instead|then|furthermore"
+    r"|in addition|additionally|nonetheless|nevertheless|besides|similarly|likewise|otherwise"
+    r"|therefore|as a result|in fact|indeed|even so|at the same time|on the other hand"
+    r"|in other words|for example|for instance|that said|of course)\b,?\s*",
+    re.I,
+)
+_REPORTING = frozenset(
+    "say tell report accord state confirm cite add claim medium news agency source official "
+    "spokesman spokesperson announce reportedly".split()
+)
+_NUMBER = re.compile(r"\d[\d,.]*")
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_SPACE = re.compile(r"\s+")
+
+
+class Embedder(Protocol):
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that may enter the summary, with its cleaned text and place in the story."""
+
+    row: int  # index into the story's sentence matrix
+    doc: int  # index of the article in the input
+    sentence: Sentence
+    text: str
+    words: int
+    transcript: bool
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+def clean_sentence(text: str) -> str | None:
+    """The sentence as it may stand in a summary, or None when it cannot stand alone."""
+    text = _SPACE.sub(" ", text).strip()
+    text = _DATELINE.sub("", text, count=1) if _looks_datelined(text) else text
+    match = _CONNECTIVE.match(text)
+    if match and match.end() < len(text):
+        text = text[match.end()].upper() + text[match.end() + 1 :]
+    if not _readable(text):
+        return None
+    return text
+
+
+def _looks_datelined(text: str) -> bool:
+    head = text[:60]
+    return bool(re.search(r"[-\u2013\u2014]\s", head)) and (
+        "(" in head or head.split(" ", 1)[0].isupper()
+    )
+
+
+def _readable(text: str) -> bool:
+    words = text.split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return False
+    if text.rstrip("\"'”’) ").endswith("?") or text.endswith(":"):
+        return False
+    if not re.search(r"[.!\"'”’)]$", text):
+        return False
+    if _BOILERPLATE.search(text) or _CALL_TO_ACTION.match(text) or _BYLINE.match(text):
+        return False
+    if _CAPTION.search(text) or _PARTICIPLE.match(text):
+        return False
+    if _DANGLING.match(text) or not text[0].isupper() and text[0] not in "\"“'‘":
+        return False
+    return _prose_like(words)
+
+
+def _prose_like(words: list[str]) -> bool:
+    letters = [c for c in "".join(words) if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
+        return False
+    lower = sum(1 for word in words if word[:1].islower())
+    return lower >= 0.35 * len(words)
+
+
+# --------------------------------------------------------------------------- features
+
+
+def _word_weights(articles: Sequence[AnalyzedArticle]) -> dict[str, float]:
+    """A centroid of content lemmas: document frequency in the story times rarity in English."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        for lemma in {lemma for s in article.sentences for lemma in s.lemmas}:
+            counts[lemma] = counts.get(lemma, 0) + 1
+    weights: dict[str, float] = {}
+    for lemma, count in counts.items():
+        rarity = max(0.0, 7.5 - zipf_frequency(lemma, "en"))
+        weights[lemma] = count * rarity
+    return weights
+
+
+def _lexical_centrality(sentence: Sentence, weights: dict[str, float], top: float) -> float:
+    lemmas = set(sentence.lemmas)
+    if not lemmas or top <= 0:
+        return 0.0
+    return sum(weights.get(lemma, 0.0) for lemma in lemmas) / (top * math.sqrt(len(lemmas)))
+
+
+def _keys(sentence: Sentence) -> tuple[frozenset[str], frozenset[str]]:
+    """Numbers and key-name words of a sentence."""
+    numbers = frozenset(n.strip(".,").replace(",", "") for n in _NUMBER.findall(sentence.text))
+    names = frozenset(
+        word
+        for mention in sentence.mentions
+        if mention.label in _KEY_LABELS
+        for word in _WORD.findall(mention.text.lower().replace("-", " "))
+    )
+    return numbers, names
+
+
+def _claim_words(sentence: Sentence) -> set[str]:
+    names = _keys(sentence)[1]
+    return {lemma for lemma in sentence.lemmas if lemma not in names and lemma not in _REPORTING}
+
+
+def _compatible(a: Sentence, b: Sentence) -> bool:
+    """No clash in numbers, and a shared key name when both carry names."""
+    numbers_a, names_a = _keys(a)
+    numbers_b, names_b = _keys(b)
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return False
+    return not (names_a and names_b and not names_a & names_b)
+
+
+# --------------------------------------------------------------------------- the story
+
+
+@dataclass
+class _Story:
+    articles: Sequence[AnalyzedArticle]
+    sentences: list[Sentence]
+    docs: np.ndarray  # article index per sentence row
+    vectors: np.ndarray
+    rarity: dict[str, float]  # lemma -> log inverse sentence frequency within the story
+
+    @classmethod
+    def build(cls, articles: Sequence[AnalyzedArticle], embedder: Embedder) -> _Story:
+        sentences = [s for article in articles for s in article.sentences]
+        docs = np.array([i for i, a in enumerate(articles) for _ in a.sentences], dtype=np.int64)
+        vectors = embedder.embed([s.text for s in sentences])
+        counts: dict[str, int] = {}
+        for sentence in sentences:
+            for lemma in set(sentence.lemmas):
+                counts[lemma] = counts.get(lemma, 0) + 1
+        rarity = {lemma: math.log((1 + len(sentences)) / count) for lemma, count in counts.items()}
+        return cls(articles, sentences, docs, np.asarray(vectors, dtype=np.float32), rarity)
+
+    def shared_words(self, a: Sentence, b: Sentence) -> float:
+        """The rarity-weighted share of the smaller sentence's claim words (content words that
+        are not names or reporting verbs) found in the other."""
+        words_a, words_b = _claim_words(a), _claim_words(b)
+        mass_a = sum(self.rarity.get(w, 0.0) for w in words_a)
+        mass_b = sum(self.rarity.get(w, 0.0) for w in words_b)
+        shared = sum(self.rarity.get(w, 0.0) for w in words_a & words_b)
+        smaller = min(mass_a, mass_b)
+        return shared / smaller if smaller > 0 else 0.0
+
+    def says_same(self, row: int, other: int, cosine: float) -> bool:
+        """Two sentences state the same thing: close in meaning, in words and in names/numbers."""
+        if cosine >= SURE_CLAIM:
+            return True
+        a, b = self.sentences[row], self.sentences[other]
+        if not _compatible(a, b):
+            return False
+        shared = self.shared_words(a, b)
+        return shared >= SHARED_WORDS or cosine >= CLOSE_CLAIM and shared >= SHARED_WORDS / 2
+
+    def same_claim_docs(self, row: int) -> set[int]:
+        """Articles with a sentence that says what sentence ``row`` says."""
+        sims = self.vectors @ self.vectors[row]
+        found = {int(self.docs[row])}
+        for other in np.flatnonzero(sims >= SAME_CLAIM):
+            doc = int(self.docs[other])
+            if doc in found:
+                continue
+            if self.says_same(row, int(other), float(sims[other])):
+                found.add(doc)
+        return found
+
+
+def _candidates(story: _Story) -> list[Candidate]:
+    out: list[Candidate] = []
+    for row, sentence in enumerate(story.sentences):
+        doc = int(story.docs[row])
+        text = clean_sentence(sentence.text)
+        if text is None:
+            continue
+        transcript = story.articles[doc].article.transcript
+        out.append(Candidate(row, doc, sentence, text, len(text.split()), transcript))
+    return out
+
+
+def _fact_support(facts: Iterable[Fact]) -> dict[str, int]:
+    support: dict[str, int] = {}
+    for fact in facts:
+        for text in (fact.text, *(variant.text for variant in fact.variants)):
+            key = _SPACE.sub(" ", text).strip().lower()
+            support[key] = max(support.get(key, 0), fact.support)
+    return support
+
+
+def _scores(
+    story: _Story, candidates: list[Candidate], facts: Sequence[Fact]
+) -> tuple[np.ndarray, list[set[int]]]:
+    n_docs = len(story.articles)
+    weights = _word_weights(story.articles)
+    top = max(weights.values(), default=0.0)
+    centroid = _doc_balanced_centroid(story)
+    support = _fact_support(facts)
+    scores = np.zeros(len(candidates), dtype=np.float64)
+    cites: list[set[int]] = []
+    for i, cand in enumerate(candidates):
+        docs = story.same_claim_docs(cand.row)
+        cites.append(docs)
+        semantic = float(story.vectors[cand.row] @ centroid)
+        lexical = _lexical_centrality(cand.sentence, weights, top)
+        position = 1.0 / math.sqrt(1.0 + cand.sentence.index)
+        corroboration = (len(docs) - 1) / max(1, n_docs - 1)
+        fact = math.log1p(support.get(cand.sentence.text.strip().lower(), 0))
+        scores[i] = (
+            semantic + 0.6 * lexical + 0.35 * position + 0.3 * corroboration + 0.2 * fact
+            - (0.3 if cand.transcript else 0.0)
+        )
+    return scores, cites
+
+
+def _doc_balanced_centroid(story: _Story) -> np.ndarray:
+    means = [
+        story.vectors[story.docs == doc].mean(axis=0)
+        for doc in range(len(story.articles))
+        if np.any(story.docs == doc)
+    ]
+    centroid = np.mean(means, axis=0) if means else np.zeros(story.vectors.shape[1])
+    norm = float(np.linalg.norm(centroid))
+    return centroid / norm if norm > 0 else centroid
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _select(
+    story: _Story, candidates: list[Candidate], scores: np.ndarray, words: int
+) -> list[int]:
+    chosen: list[int] = []
+    used = 0
+    order = list(np.argsort(-scores, kind="stable"))
+    while True:
+        best, best_value = -1, -math.inf
+        for i in order:
+            cand = candidates[i]
+            if i in chosen or used + cand.words > words:
+                continue
+            overlap = _max_similarity(story, candidates, chosen, cand)
+            if overlap >= REDUNDANT or _punctuated_twin(story, candidates, cand):
+                continue
+            value = scores[i] - 0.5 * max(0.0, overlap)
+            if value > best_value:
+                best, best_value = i, value
+        if best < 0:
+            return chosen
+        chosen.append(best)
+        used += candidates[best].words
+
+
+def _max_similarity(
+    story: _Story, candidates: list[Candidate], chosen: list[int], cand: Candidate
+) -> float:
+    if not chosen:
+        return 0.0
+    rows = [candidates[j].row for j in chosen]
+    return float(np.max(story.vectors[rows] @ story.vectors[cand.row]))
+
+
+def _punctuated_twin(story: _Story, candidates: list[Candidate], cand: Candidate) -> bool:
+    """A transcript sentence is skipped when a punctuated article's candidate says the same."""
+    if not cand.transcript:
+        return False
+    sims = story.vectors @ story.vectors[cand.row]
+    return any(
+        not other.transcript
+        and sims[other.row] >= SAME_CLAIM
+        and story.says_same(cand.row, other.row, float(sims[other.row]))
+        for other in candidates
+    )
+
+
+def _reading_order(story: _Story, candidates: list[Candidate], chosen: list[int]) -> list[int]:
+    def key(i: int) -> tuple[str, int, int]:
+        cand = candidates[i]
+        published = story.articles[cand.doc].article.published or "9999-99-99"
+        return (published, cand.sentence.index, cand.doc)
+
+    return sorted(chosen, key=key)
+
+
+def summarize(
+    articles: Sequence[AnalyzedArticle],
+    *,
+    words: int = 120,
+    embedder: Embedder,
+    facts: Sequence[Fact] = (),
+) -> list[Sourced]:
+    """An extractive summary of at most ``words`` words; each sentence cites every document
+    that states it (ids in the articles' order)."""
+    articles = [article for article in articles if article.sentences]
+    if not articles or words <= 0:
+        return []
+    story = _Story.build(articles, embedder)
+    candidates = _candidates(story)
+    if not candidates:
+        return []
+    scores, cites = _scores(story, candidates, facts)
+    chosen = _select(story, candidates, scores, words)
+    return [
+        Sourced(candidates[i].text, tuple(articles[d].id for d in sorted(cites[i])))
+        for i in _reading_order(story, candidates, chosen)
+    ]
