@@ -27,6 +27,7 @@ from newsfuse.types import Article, Block, DateSignal, RawDocument
 
 _STRIP = "script, style, noscript, template, svg, iframe, object, embed, canvas, nav, footer, aside"
 _WORD = re.compile(r"\w+")
+_NOT_PEOPLE = frozenset({"editorial", "the editorial board", "the associated press", "newswire"})
 
 
 def _norm(text: str | None) -> str:
@@ -38,7 +39,7 @@ def _clean_author(value: str | None, outlet: str | None, host: str) -> str | Non
     if not value:
         return None
     name = clean_author(" ".join(value.split()).strip(" ,;|-–—:"))
-    if not name:
+    if not name or "admin" in name.lower() or name.lower() in _NOT_PEOPLE:
         return None
     key = _norm(name).replace(" ", "")
     if outlet and key == _norm(outlet).replace(" ", ""):

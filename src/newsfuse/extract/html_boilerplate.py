@@ -22,7 +22,8 @@ _LABELS = re.compile(
 _PREFIXES = re.compile(
     r"^(related|see more|read more|read also|also read|more from|more on|watch|listen to"
     r"|filed under|tempo de leitura|leia (também|mais)|lesen sie auch|lire aussi|"
-    r"a lire aussi|leer más|lee también|have a tip|if you enjoyed this)\b\W",
+    r"a lire aussi|leer más|lee también|have a tip|if you enjoyed this"
+    r"|follow (\S+ ){0,3}coverage)\b\W",
     re.I,
 )
 _PROMPTS = re.compile(
