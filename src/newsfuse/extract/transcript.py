@@ -21,6 +21,8 @@ WORDS_PER_STOP = 45
 MIN_CLAUSE = 6
 #: Both halves of a repaired word must be at least this common (Zipf scale).
 MIN_PART_ZIPF = 3.0
+#: Parts of three letters or fewer must be function-word common.
+SHORT_PART_ZIPF = 5.0
 
 _STOP = re.compile(r"[.!?…][\"”’')\]]*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -55,6 +57,9 @@ _VERBS = frozenset(
 )
 _CLAUSE_WORDS = frozenset(
     "that which who whom whose and or but if when where while because".split()
+)
+_QUANTIFIERS = frozenset(
+    "first second third last next other many few several some all most".split()
 )
 _ING_NOUNS = frozenset(
     """morning evening thing something nothing anything everything building meeting spring
@@ -100,7 +105,7 @@ def _is_cue(prev: str, word: str, clause: list[str], following: list[str]) -> bo
         return True
     if not bare[:1].isupper():
         return _lower_subject(lowered, following, clause)
-    if clause[-2].lower() in _DETERMINERS and not _verb_ahead(following[:2]):
+    if clause[-2].lower() in _DETERMINERS and not _verb_ahead(following[:4]):
         return False  # "a planned Way": a capitalised noun inside a phrase
     bare_prev = prev.lower().strip(",;:\"“”'’")
     if prev[:1].isupper() and bare_prev not in _TIME_WORDS:
@@ -132,7 +137,8 @@ def _lower_subject(lowered: str, following: list[str], clause: list[str]) -> boo
     if lowered == "the":
         return len(clause) >= 10 and _verb_ahead(following[:6])
     plural = len(lowered) > 4 and lowered.endswith("s") and lowered not in _CONTINUERS
-    return (plural or lowered in _SUBJECTS) and _verb_ahead(following[:1])
+    after_modifier = clause[-1].lower() in _DETERMINERS | _QUANTIFIERS
+    return (plural or lowered in _SUBJECTS) and not after_modifier and _verb_ahead(following[:1])
 
 
 def _object_name(clause: list[str]) -> bool:
@@ -199,18 +205,31 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word.lower(), "en")
 
 
+def _part_ok(part: str) -> bool:
+    """A common word: short parts must be very common ("the", "war"), others common enough."""
+    if len(part) < 2 or (part[:1].isupper() and not part[1:].islower()):
+        return False
+    return _zipf(part) >= (SHORT_PART_ZIPF if len(part) <= 3 else MIN_PART_ZIPF)
+
+
+def _best_split(word: str, dropped: int) -> tuple[float, str] | None:
+    """The best split of ``word`` into two common words around ``dropped`` letters (0 or 1)."""
+    best: tuple[float, str] | None = None
+    for i in range(2, len(word) - 1 - dropped):
+        left, right = word[:i], word[i + dropped :]
+        if _part_ok(left) and _part_ok(right):
+            score = min(_zipf(left), _zipf(right))
+            if best is None or score > best[0]:
+                best = (score, f"{left} {right}")
+    return best
+
+
 def _split_word(word: str) -> str | None:
-    """``"weremactively"`` -> ``"were actively"``: the best split around one dropped letter."""
+    """``"weremactively"`` -> ``"were actively"``: an unknown word split into two common ones,
+    preferably around one letter that took the place of a space."""
     if len(word) < 6 or _zipf(word) > 0 or not word[:1].islower():
         return None
-    best: tuple[float, str] | None = None
-    for i in range(2, len(word) - 2):
-        left, right = word[:i], word[i + 1 :]
-        if len(right) < 3 or (right[:1].isupper() and not right[1:].islower()):
-            continue
-        score = min(_zipf(left), _zipf(right))
-        if score >= MIN_PART_ZIPF and (best is None or score > best[0]):
-            best = (score, f"{left} {right}")
+    best = _best_split(word, 1) or _best_split(word, 0)
     return best[1] if best else None
 
 
