@@ -144,9 +144,9 @@ def _facts(story: StoryView) -> list[RenderableType]:
     outlets = max(1, len(story.coverage.outlets))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("Fact", ratio=1)
+    table.add_column("Fact", ratio=3)
     table.add_column("Support", justify="right", no_wrap=True)
-    table.add_column("Rests on", style="dim", max_width=24)
+    table.add_column("Rests on", style="dim", ratio=1)
     for number, fact in enumerate(story.briefing.facts, start=1):
         text = Text(fact.text)
         text.append_text(_cite(story, fact.sources))
