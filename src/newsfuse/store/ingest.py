@@ -18,6 +18,12 @@ from newsfuse.types import Article, RawDocument
 
 if TYPE_CHECKING:
     from newsfuse.dedup import DuplicateIndex
+    from newsfuse.fetch.sources import FetchReport, WebSource
+
+
+def is_url(target: str | Path) -> bool:
+    """True for an http(s) URL (anything else is taken for a path)."""
+    return str(target).lower().startswith(("http://", "https://"))
 
 
 @dataclass
@@ -75,6 +81,29 @@ class Ingester:
         report = report or IngestReport()
         for path in list_files(paths):
             self.add_raw(read_file(path, self.settings), report)
+        return report
+
+    def add_targets(
+        self,
+        targets: Iterable[str | Path],
+        *,
+        web: WebSource | None = None,
+        report: IngestReport | None = None,
+        fetch_report: FetchReport | None = None,
+    ) -> IngestReport:
+        """Add files, folders, article URLs and feed URLs (URLs need ``web``)."""
+        from newsfuse.errors import InputError
+        from newsfuse.fetch.sources import FetchReport
+
+        report = report or IngestReport()
+        fetch_report = fetch_report if fetch_report is not None else FetchReport()
+        targets = list(targets)
+        paths = [target for target in targets if not is_url(target)]
+        self.add_paths(paths, report)
+        for url in (str(target) for target in targets if is_url(target)):
+            if web is None:
+                raise InputError(f"{url}: fetching URLs needs a web source")
+            self.add_raw(web.documents(url, fetch_report), report)
         return report
 
     def add_raw(

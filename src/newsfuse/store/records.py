@@ -15,6 +15,7 @@ from typing import Any, Literal
 import numpy as np
 
 from newsfuse.cluster_features import Profile
+from newsfuse.fetch.cache import CacheEntry
 from newsfuse.types import (
     AnalyzedArticle,
     Article,
@@ -24,6 +25,8 @@ from newsfuse.types import (
     Repair,
     Sentence,
 )
+
+__all__ = ["CacheEntry", "SearchHit", "StoreStats", "StoredStory", "content_hash"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,16 +73,6 @@ class StoreStats:
     pending: int
     stories: int
     stale_stories: int
-
-
-@dataclass(frozen=True, slots=True)
-class CacheEntry:
-    """The validators of a URL fetched before, for a conditional GET."""
-
-    url: str
-    etag: str | None
-    last_modified: str | None
-    content_hash: str | None
 
 
 def content_hash(raw: RawDocument) -> str:
