@@ -82,7 +82,10 @@ def test_person_name_shape() -> None:
         ("Published by Nepalnews Pvt Ltd", "Nepalnews"),
         ("© NepalNews. 2021 All rights reserved. | Nepal's First News Portal", "NepalNews"),
         ("© 2023 Gazzetta delle Alpi S.p.A. - Tutti i diritti riservati", "Gazzetta delle Alpi"),
-        ("Copyright © 2019-2024 The Coastal Ledger Inc. All rights reserved.", "The Coastal Ledger"),
+        (
+            "Copyright © 2019-2024 The Coastal Ledger Inc. All rights reserved.",
+            "The Coastal Ledger",
+        ),
         ("The company was published by accident.", None),
     ],
 )

@@ -56,7 +56,7 @@ _VERBS = frozenset(
     urged say expect expects""".split()
 )
 _CLAUSE_WORDS = frozenset(
-    "that which who whom whose and or but if when where while because".split()
+    "that which who whom whose but if when where while because".split()
 )
 _QUANTIFIERS = frozenset(
     "first second third last next other many few several some all most".split()
@@ -153,7 +153,7 @@ def _verb_ahead(words: list[str]) -> bool:
         bare = word.lower().strip(",;:\"“”'’")
         if bare in _VERBS or (len(bare) > 5 and bare.endswith("ed")):
             return True
-        if bare in _CLAUSE_WORDS:
+        if bare in _CLAUSE_WORDS or bare in _PRONOUNS:
             return False
     return False
 
