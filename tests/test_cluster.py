@@ -1,0 +1,131 @@
+"""Story clustering on invented events (tests/fixtures/cluster/stories.json), real models."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from newsfuse.cluster import StoryClusterer, cluster_articles, story_id
+from newsfuse.cluster_features import profiles
+from newsfuse.nlp.analyze import Analyzer
+from newsfuse.nlp.embed import Embedder, load_embedder
+from newsfuse.types import AnalyzedArticle, Article, Block, Story
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "cluster"
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return json.loads((FIXTURES / "stories.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return load_embedder()
+
+
+@pytest.fixture(scope="module")
+def analyzed(records: list[dict]) -> list[AnalyzedArticle]:
+    articles = [
+        Article(
+            id=r["id"],
+            source=f"fixture:{r['id']}",
+            status="ok",
+            title=r["title"],
+            published=r["published"],
+            outlet=r["outlet"],
+            blocks=tuple(Block("paragraph", text) for text in r["paragraphs"]),
+        )
+        for r in records
+    ]
+    return Analyzer().analyze_all(articles)
+
+
+def _partition(stories: Sequence[Story]) -> set[frozenset[str]]:
+    return {frozenset(story.article_ids) for story in stories}
+
+
+def _gold(records: list[dict], prefix: str = "") -> set[frozenset[str]]:
+    events: dict[str, set[str]] = {}
+    for r in records:
+        if r["id"].startswith(prefix):
+            events.setdefault(r["event"], set()).add(r["id"])
+    return {frozenset(ids) for ids in events.values()}
+
+
+def test_two_earthquakes_in_one_week_stay_two_stories(
+    records: list[dict], analyzed: list[AnalyzedArticle], embedder: Embedder
+) -> None:
+    quakes = [a for a in analyzed if a.id.startswith("quake")]
+    assert _partition(cluster_articles(quakes, embedder=embedder)) == _gold(records, "quake")
+
+
+def test_five_articles_about_one_event_make_one_story(
+    analyzed: list[AnalyzedArticle], embedder: Embedder
+) -> None:
+    fires = [a for a in analyzed if a.id.startswith("fire")]
+    stories = cluster_articles(fires, embedder=embedder)
+    assert len(stories) == 1 and len(stories[0].article_ids) == 5
+
+
+def test_mixed_stream_in_any_order_finds_the_three_events(
+    records: list[dict], analyzed: list[AnalyzedArticle], embedder: Embedder
+) -> None:
+    for seed in range(3):
+        shuffled = list(analyzed)
+        random.Random(seed).shuffle(shuffled)
+        assert _partition(cluster_articles(shuffled, embedder=embedder)) == _gold(records)
+
+
+def test_incremental_equals_batch(analyzed: list[AnalyzedArticle], embedder: Embedder) -> None:
+    clusterer = StoryClusterer(embedder=embedder)
+    assigned = {a.id: clusterer.add(a) for a in analyzed}
+    batch = cluster_articles(analyzed, embedder=embedder)
+    assert clusterer.stories() == batch
+    assert assigned == {doc: story.id for story in batch for doc in story.article_ids}
+    assert clusterer.add(analyzed[0]) == assigned[analyzed[0].id]  # adding again is a no-op
+
+
+def test_story_ids_and_publication_order(
+    analyzed: list[AnalyzedArticle], embedder: Embedder
+) -> None:
+    fires = [a for a in analyzed if a.id.startswith("fire")]
+    latest_first = list(reversed(fires))
+    story = cluster_articles(latest_first, embedder=embedder)[0]
+    assert story.id == story_id("fire-5") and story.id.startswith("s")
+    dates = [next(a.article.published for a in fires if a.id == doc) for doc in story.article_ids]
+    assert dates == sorted(dates)
+
+
+def test_a_date_gap_lowers_similarity(analyzed: list[AnalyzedArticle], embedder: Embedder) -> None:
+    first, second = (a for a in analyzed if a.id in ("fire-1", "fire-4"))
+    items = profiles([first, second], embedder)
+    clusterer = StoryClusterer(embedder=embedder)
+    clusterer.add_profile(items[0])
+    story = clusterer._stories[0]
+    same_day = dataclasses.replace(items[1], day=items[0].day)
+    later = dataclasses.replace(items[1], day=(items[0].day or 0) + 60)
+    undated = dataclasses.replace(items[1], day=None)
+    near = clusterer.similarity(same_day, story)
+    assert clusterer.similarity(undated, story) == pytest.approx(near)
+    assert clusterer.similarity(later, story) == pytest.approx(near - clusterer.time_penalty)
+
+
+def test_unrelated_article_starts_its_own_story(
+    analyzed: list[AnalyzedArticle], embedder: Embedder
+) -> None:
+    other = Article(
+        id="recipe",
+        source="fixture:recipe",
+        status="ok",
+        title="A winter soup",
+        blocks=(Block("paragraph", "Simmer the lentils with cumin and lemon for forty minutes."),),
+    )
+    extra = Analyzer().analyze_all([other])
+    stories = cluster_articles([*analyzed, *extra], embedder=embedder)
+    assert ("recipe",) in {story.article_ids for story in stories}
