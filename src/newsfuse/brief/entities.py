@@ -44,7 +44,12 @@ _EVENT_PATTERN = re.compile(rf"\b[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_EVENT
 _EVENT_PATTERN_LOOSE = re.compile(
     rf"\b[A-Z][\w-]*\s+(?:{_NOT_STOP}[A-Za-z][\w-]*\s+){{0,2}}?{_EVENT_TAIL}"
 )
-_TITLES = re.compile(r"^(?:PM|President|Mr|Mrs|Ms|Dr|Gen|Minister|Prime Minister|Crown Prince|Prince|Sheikh)\.?\s+")
+_TITLES = re.compile(
+    r"^(?:PM|President|Mr|Mrs|Ms|Dr|Gen|Minister|Prime Minister|Crown Prince|Prince|Sheikh)\.?\s+"
+)
+_ORG_BEFORE = re.compile(
+    r"\b(?:outlet|agency|newspaper|channel|broadcaster|network|daily|website)\s*$", re.IGNORECASE
+)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at)\s*$", re.IGNORECASE)
 _STOP = frozenset("the a an of at in on for and to with by from this that his her its".split())
 _SKIP_FORMS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
@@ -108,7 +113,9 @@ def resolve_entities(
     entities = [entity for entity in entities if entity is not None]
     entities.sort(key=lambda entity: (-entity.mentions, entity.name))
     by_key = {
-        name_key(alias): entity.name for entity in entities for alias in (entity.name, *entity.aliases)
+        name_key(alias): entity.name
+        for entity in entities
+        for alias in (entity.name, *entity.aliases)
     }
     return EntityIndex(entities, by_key)
 
@@ -148,7 +155,8 @@ def _surfaces(article: AnalyzedArticle) -> list[_Surface]:
                 taken.append(match.span())
                 found.append(_Surface(form, "EVENT", article.id, transcript, strong=True))
                 if match.group(1):
-                    found.append(_Surface(match.group(1), "EVENT", article.id, transcript, "", True))
+                    acronym = _Surface(match.group(1), "EVENT", article.id, transcript, "", True)
+                    found.append(acronym)
         for mention in sentence.mentions:
             if any(mention.start < end and start < mention.end for start, end in taken):
                 continue
@@ -183,7 +191,9 @@ def _mention_surface(
         return None
     form = _TITLES.sub("", form)
     strong = after in _PLACE_AFTER or _PLACE_BEFORE.search(before) is not None
-    if strong:
+    if _ORG_BEFORE.search(before) and kind != "EVENT":
+        kind, strong = "ORG", True
+    elif strong:
         kind = "PLACE"
     elif kind in ("PERSON", "ORG") and " " not in form and _PLACE_PREPOSITION.search(before):
         kind = "PLACE"
@@ -224,7 +234,9 @@ def _skeleton(token: str) -> str:
 
 
 def _same_token(left: str, right: str) -> bool:
-    return left == right or (min(len(left), len(right)) >= 4 and _skeleton(left) == _skeleton(right))
+    if left == right:
+        return True
+    return min(len(left), len(right)) >= 4 and _skeleton(left) == _skeleton(right)
 
 
 def _similar_token(left: str, right: str) -> bool:
@@ -318,10 +330,11 @@ class _Merger:
                 if " " not in left and " " not in right and _same_token(left, right):
                     self.union(left, right)
         for key in self._keys("PERSON") + self._keys("ORG"):
-            if " " not in key and any(_same_token(key, place) for place in keys if " " not in place):
-                target = next(place for place in keys if _same_token(key, place))
-                if self._context(key) & self._context(target):
-                    self.union(key, target)
+            if " " in key:
+                continue
+            targets = [place for place in keys if " " not in place and _same_token(key, place)]
+            if targets and self._context(key) & self._context(targets[0]):
+                self.union(key, targets[0])
 
     def _suffixes(self) -> None:
         for kind in ("ORG", "PLACE"):

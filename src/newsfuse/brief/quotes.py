@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
 
 from newsfuse.brief.entities import EntityIndex
 from newsfuse.nlp.analyze import load_spacy
@@ -38,6 +39,7 @@ _ROLE_BEFORE = re.compile(_ROLE.pattern + r"\s*$", re.I)
 _ROLE_AFTER = re.compile(r"\s*,\s*(?:[\w-]+\s+){0,2}?" + _ROLE.pattern, re.I)
 _ACCORDING = re.compile(r",?\s*according to ([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _MIN_WORDS = 3
+_RARE = 3.0
 _MAX_REPORTED_WORDS = 45
 _MAX_TRANSCRIPT_WORDS = 30
 _MERGE_SCORE = 88
@@ -91,13 +93,18 @@ class _Context:
             if entity.type == "EVENT":
                 continue
             for alias in (entity.name, *entity.aliases):
-                if alias not in entity.flagged and re.search(
-                    rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text
-                ):
+                if alias not in entity.flagged and _mentions(text, alias):
                     rank = (0 if entity.type == "PERSON" else 1, entity.name)
                     if best is None or rank < best:
                         best = rank
         return best[1] if best is not None else None
+
+
+def _mentions(text: str, alias: str) -> bool:
+    """Whether ``text`` names ``alias`` (in any case for a rare name: "peskov")."""
+    rare = len(alias) > 3 and zipf_frequency(alias.lower(), "en") < _RARE
+    flags = re.IGNORECASE if rare else 0
+    return re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, flags) is not None
 
 
 def _role_key(role: str) -> str:
@@ -133,7 +140,10 @@ def _sentence_quotes(
     if long:
         return quotes
     for speaker, clause in attributions:
-        if _is_person(speaker, context.entities) and 2 < len(clause.split()) <= limit:
+        words = clause.split()
+        if article.article.transcript and len(words) > limit:
+            clause = " ".join(words[:limit]) + " …"
+        if _is_person(speaker, context.entities) and 2 < len(clause.split()) <= limit + 1:
             quotes.append(_Found(clause, speaker, "reported", article.id))
     return quotes
 
@@ -150,9 +160,15 @@ def _attributions(doc: Any, context: _Context) -> list[tuple[str, str]]:
         if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
         subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or any(child.dep_ == "neg" for child in token.children):
+        if any(child.dep_ == "neg" for child in token.children):
             continue
-        phrase = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
+        if subjects:
+            phrase = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
+        else:  # the parser lost the subject (unpunctuated text): the words just before
+            before = doc[max(0, token.i - 3) : token.i]
+            if any(word.is_punct for word in before):
+                continue
+            phrase = before.text
         speaker = context.resolve(phrase)
         if speaker is not None:
             found.append((speaker, _clause(doc, token)))

@@ -16,10 +16,17 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from newsfuse.nlp.timex import TimeExpression, find_expressions, is_future, resolve_expression
+from newsfuse.nlp.timex import (
+    ABSOLUTE_KINDS,
+    TimeExpression,
+    find_expressions,
+    is_future,
+    resolve_expression,
+)
 from newsfuse.types import AnalyzedArticle, Sentence, TimelineEvent
 
 _MAX_WORDS = 28
+_ANY_DATE = "2000-01-01"  # absolute expressions do not depend on it
 _WINDOW = 12
 _CLAUSE_BREAK = re.compile(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|which|where|as|after)\b)")
 _STOP = frozenset(
@@ -56,8 +63,6 @@ def build_timeline(
     events: list[_Event] = []
     for article in articles:
         published = article.article.published or fallback
-        if published is None:
-            continue
         for sentence in article.sentences:
             for event in _sentence_events(sentence, published, article.article.transcript):
                 _add(events, event)
@@ -76,17 +81,24 @@ def _is_headline(text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     long_words = [word for word in words if len(word) > 3]
     capitalised = sum(word[0].isupper() for word in long_words)
-    return len(words) < 5 or capitalised >= 0.8 * len(long_words)
+    text = text.rstrip()
+    ends = text.endswith((".", "!", "?", "\"", "”")) and not text.endswith(("..", "…"))
+    return len(words) < 5 or (not ends and capitalised >= 0.8 * len(long_words))
 
 
-def _sentence_events(sentence: Sentence, published: str, transcript: bool) -> list[_Event]:
+def _sentence_events(
+    sentence: Sentence, published: str | None, transcript: bool
+) -> list[_Event]:
     text = sentence.text
     if _is_headline(text):
         return []
     events = []
     for expression in find_expressions(text):
+        if published is None and expression.kind not in ABSOLUTE_KINDS:
+            continue
         future = is_future(_clause_before(text, expression))
-        resolved = resolve_expression(expression.text, published, future=future)
+        base = published or _ANY_DATE
+        resolved = resolve_expression(expression.text, base, future=future)
         if resolved is None:
             continue
         clause = _clause(text, expression, transcript)
@@ -108,12 +120,13 @@ def _clause_before(text: str, expression: TimeExpression) -> str:
 
 def _clause(text: str, expression: TimeExpression, transcript: bool) -> str:
     """The clause around ``expression``, trimmed when the sentence is long."""
-    if len(text.split()) <= _MAX_WORDS and not transcript:
+    if len(text.split()) <= _MAX_WORDS:
         return text.strip()
     if transcript:
         before = text[: expression.start].split()[-_WINDOW:]
         after = text[expression.end :].split()[:_WINDOW]
-        return " ".join([*before, expression.text, *after])
+        clause = " ".join([*before, expression.text, *after])
+        return re.sub(r"\s+([.,;:!?])", r"\1", clause)
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
     start = max(b for b in bounds if b <= expression.start)
     end = min(b for b in bounds if b >= expression.end)
@@ -135,7 +148,7 @@ def _add(events: list[_Event], event: _Event) -> None:
             continue
         shared = len(other.words & event.words)
         similar = fuzz.token_set_ratio(other.text.lower(), event.text.lower()) >= 75
-        if shared >= 3 or similar:
+        if shared >= 3 or similar or (shared >= 2 and event.precision != "day"):
             for source in event.sources:
                 if source not in other.sources:
                     other.sources.append(source)

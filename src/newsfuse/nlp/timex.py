@@ -33,6 +33,7 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_WEEKDAY_PREFIX = r"(?:on|early|late|last|next|this|since|until|through|by)"
 _YEAR = r"(?:19|20)\d{2}"
 
 # Ordered: the first pattern that matches at a position wins (longer forms first).
@@ -46,8 +47,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_year", rf"\b(?:in\s+|since\s+|during\s+|by\s+|until\s+)?{_MONTH}\s+{_YEAR}\b"),
     ("month", rf"\b(?:in|since|during|by|until|early|late|mid-?|last|next|this)\s+{_MONTH}\b"),
     ("year", rf"\b(?:in|since|during|by|until|from|of|and|early|late|mid-?)\s+{_YEAR}\b(?![-/]\d)"),
-    ("weekday", rf"\b(?:(?:on|early|late|last|next|this|since|until|through|by)\s+)?{_WEEKDAY}{_PART}\b"),
-    ("relative_day", r"\b(?:yesterday|today|tomorrow|tonight|last\s+night)(?:['’]s)?(?:\s+(?:morning|afternoon|evening))?\b"),
+    ("weekday", rf"\b(?:{_WEEKDAY_PREFIX}\s+)?{_WEEKDAY}{_PART}\b"),
+    ("relative_day", rf"\b(?:yesterday|today|tomorrow|tonight|last\s+night)(?:['’]s)?{_PART}\b"),
     ("this_part", r"\bthis\s+(?:morning|afternoon|evening)\b"),
     ("days_ago", r"\b(?:\d|a|one|two|three|four|five|six|seven)\s+days?\s+ago\b"),
     ("period", r"\b(?:last|next|this|earlier\s+this|later\s+this)\s+(?:week|month|year)\b"),
@@ -57,6 +58,7 @@ _COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern i
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|'ll|expected\s+to|set\s+to|scheduled\s+to|due\s+to|plans?\s+to|"
     r"planning\s+to|going\s+to|to\s+be\s+held|upcoming|runs?\s+(?:through|until|till)|"
+    r"ready\s+to|aims?\s+to|hopes?\s+to|to\s+(?:host|hold|visit|meet|open|begin|start)|"
     r"through|until|till|next)\b",
     re.IGNORECASE,
 )
@@ -84,6 +86,11 @@ def find_expressions(text: str) -> list[TimeExpression]:
             taken.append((start, end))
             found.append(TimeExpression(match.group(0), start, end, kind))
     return sorted(found, key=lambda expression: expression.start)
+
+
+ABSOLUTE_KINDS = frozenset(
+    {"iso", "day_month_year", "month_day_year", "year_month_day", "month_year", "year"}
+)
 
 
 def is_future(context: str) -> bool:

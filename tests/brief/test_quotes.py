@@ -1,0 +1,44 @@
+"""Quotes with canonical speakers on the invented fixture story (tests/fixtures/entities)."""
+
+import pytest
+from test_entities import fixture_story
+
+from newsfuse.brief.entities import resolve_entities
+from newsfuse.brief.quotes import extract_quotes
+from newsfuse.types import Quote
+
+
+@pytest.fixture(scope="module")
+def quotes() -> list[Quote]:
+    story = fixture_story()
+    return extract_quotes(story, resolve_entities(story))
+
+
+def _find(quotes: list[Quote], words: str) -> Quote:
+    matches = [quote for quote in quotes if words in quote.text]
+    assert matches, f"no quote with {words!r} in {[q.text for q in quotes]}"
+    return matches[0]
+
+
+def test_direct_quote_merged_across_documents(quotes: list[Quote]) -> None:
+    quote = _find(quotes, "peace plan")
+    assert quote.kind == "direct"
+    assert quote.speaker == "Volodymyr Zelensky"  # "Zelensky told", "Mr Zelensky told"
+    assert set(quote.sources) == {"a_wire", "b_daily"}
+    assert sum("peace plan" in q.text for q in quotes) == 1
+
+
+def test_the_spokesman_is_the_person_named_as_spokesman(quotes: list[Quote]) -> None:
+    quote = _find(quotes, "long and honest")
+    assert quote.speaker == "Serhiy Nykyforov"
+
+
+def test_reported_quote_with_title_speaker(quotes: list[Quote]) -> None:
+    quote = _find(quotes, "ready to host")
+    assert quote.kind == "reported"
+    assert quote.speaker in {"Mohammed bin Salman", "Muhammad bin Salman"}
+
+
+def test_no_quote_without_a_speaker(quotes: list[Quote]) -> None:
+    assert all(quote.speaker for quote in quotes)
+    assert not any("port authority" in quote.speaker for quote in quotes)
