@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from newsfuse.evaluate.extraction import decode_html
 from newsfuse.extract.html import extract_html
-from newsfuse.types import Article, RawDocument
+from newsfuse.extract.html_boilerplate import drop_boilerplate, is_boilerplate
+from newsfuse.types import Article, Block, RawDocument
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 
@@ -154,3 +155,50 @@ def test_never_raises_on_garbage(parts: list[str]) -> None:
     assert article.status in ("ok", "rejected")
     if article.status == "rejected":
         assert article.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ADVERTISEMENT",
+        "Story continues below advertisement",
+        "Read more: Harbour master retires after forty years",
+        "Lesen Sie auch: Neue Fähre für die Insel",
+        "Leia também: Cooperativa abre nova loja",
+        "Sign up to our Coastal Briefing newsletter for the week's top stories.",
+        "Follow us on Instagram and Facebook for more island news.",
+        "Mayor backs new pier plan [VIDEO]",
+        "© 2026 Coastal Media Group",
+        "* * *",
+    ],
+)
+def test_boilerplate_shapes_are_dropped(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The harbour master said the pier would reopen on Friday.",
+        "Subscribers to the island's water scheme will pay less from April, after the council "
+        "agreed to share the cost of the new pipeline with the mainland utility, officials said "
+        "at a meeting that ran late into the evening on Tuesday.",
+        "Related costs rose by 4% as fuel prices climbed.",
+    ],
+)
+def test_prose_is_kept(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_headings_that_head_nothing_are_dropped() -> None:
+    para = Block("paragraph", "The pier reopened on Thursday after three weeks of repairs.")
+    blocks = [
+        Block("heading", "Repairs"),
+        para,
+        Block("heading", "Storm closes pier"),
+        Block("heading", "School bus changes"),
+        Block("heading", "Lifeboat crew honoured"),
+        para,
+        Block("heading", "More from the coast"),
+    ]
+    assert drop_boilerplate(blocks) == [blocks[0], para, para]

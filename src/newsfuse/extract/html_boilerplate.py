@@ -3,6 +3,8 @@
 Only short paragraphs are judged: calls to subscribe or follow, newsletter prompts, "read
 more" teasers, advertisement labels, tagged link teasers ("... [VIDEO]"), shortcodes,
 copyright lines and separator lines. A long paragraph is never dropped by these rules.
+Headings with no text under them are dropped too: a run of three or more (teaser titles of
+related stories) and any at the end of the body.
 """
 
 from __future__ import annotations
@@ -20,10 +22,14 @@ _LABELS = re.compile(
     re.I,
 )
 _PREFIXES = re.compile(
-    r"^(related|see more|read more|read also|also read|more from|more on|watch|listen to"
-    r"|filed under|tempo de leitura|leia (também|mais)|lesen sie auch|lire aussi|"
-    r"a lire aussi|leer más|lee también|have a tip|if you enjoyed this"
-    r"|follow (\S+ ){0,3}coverage)\b\W",
+    r"^(related( articles?| stories| coverage)?|see more|read more|read also|also read"
+    r"|more from [\w ]{1,30}|more on this|watch|filed under|tempo de leitura|leia (também|mais)"
+    r"|lesen sie auch|[àa] lire aussi|lire aussi|leer más|lee también)\s*[:\-–—|»]",
+    re.I,
+)
+_PHRASES = re.compile(
+    r"^(have a tip\b|if you enjoyed this\b|follow (\S+ ){0,3}coverage\b"
+    r"|listen to .*\b(live|podcast)\b)",
     re.I,
 )
 _PROMPTS = re.compile(
@@ -35,6 +41,7 @@ _TAGGED_TEASER = re.compile(r"\[(?:[A-Z][A-Z ]{2,}|VIDEO|PICS?|POLL)\]\W*$")
 _SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")
 _COPYRIGHT = re.compile(r"^(copyright\b|©|\(c\)\s)", re.I)
 _NO_WORDS = re.compile(r"^\W*$")
+_HEADING_RUN = 3
 
 
 def is_boilerplate(text: str) -> bool:
@@ -44,11 +51,29 @@ def is_boilerplate(text: str) -> bool:
         return True
     if words > _SHORT:
         return False
-    if _PREFIXES.match(text) or _TAGGED_TEASER.search(text) or _COPYRIGHT.match(text):
+    if _PREFIXES.match(text) or _PHRASES.match(text):
+        return True
+    if _TAGGED_TEASER.search(text) or _COPYRIGHT.match(text):
         return True
     return words <= 25 and bool(_PROMPTS.search(text))
 
 
+def _drop_bare_headings(blocks: list[Block]) -> list[Block]:
+    """Drop runs of ``_HEADING_RUN`` or more consecutive headings and trailing headings."""
+    kept: list[Block] = []
+    run: list[Block] = []
+    for block in blocks:
+        if block.kind == "heading":
+            run.append(block)
+            continue
+        if len(run) < _HEADING_RUN:
+            kept.extend(run)
+        run = []
+        kept.append(block)
+    return kept
+
+
 def drop_boilerplate(blocks: list[Block]) -> list[Block]:
-    """The blocks without share/subscribe/newsletter prompts, ad labels and link teasers."""
-    return [block for block in blocks if not is_boilerplate(block.text)]
+    """The blocks without share/subscribe/newsletter prompts, ad labels, link teasers and
+    headings that head nothing."""
+    return _drop_bare_headings([block for block in blocks if not is_boilerplate(block.text)])
