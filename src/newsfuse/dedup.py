@@ -13,17 +13,19 @@ without a date come after dated ones; ties go to the first seen).
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsfuse.types import Article
 
 _WORD = re.compile(r"\w+")
 _UNDATED = "9999-99-99"
+_MULTIPLIER = np.uint64(0x100000001B3)
 CANDIDATE_JACCARD = 0.3
 """LSH query threshold: low enough for a copy holding 80% of a text twice its size."""
 MIN_CONTAINMENT_SHINGLES = 20
@@ -31,20 +33,30 @@ MIN_CONTAINMENT_SHINGLES = 20
 
 
 def shingles(text: str, size: int = 5) -> frozenset[int]:
-    """Hashed word ``size``-grams of ``text`` (lower-cased ``\\w+`` words).
+    """Hashed word ``size``-grams of ``text`` (lower-cased ``\\w+`` words), stable across runs.
 
     A text shorter than ``size`` words gives one shingle of all its words; no words, none.
     """
     words = _WORD.findall(text.lower())
     if not words:
         return frozenset()
+    codes = np.fromiter(
+        (zlib.crc32(word.encode()) for word in words), dtype=np.uint64, count=len(words)
+    )
     width = min(size, len(words))
-    grams = (" ".join(words[i : i + width]) for i in range(len(words) - width + 1))
-    return frozenset(_hash(gram) for gram in grams)
+    grams = np.zeros(len(words) - width + 1, dtype=np.uint64)
+    for offset in range(width):
+        grams = grams * _MULTIPLIER + codes[offset : offset + len(grams)]
+    return frozenset(_mix(grams).tolist())
 
 
-def _hash(gram: str) -> int:
-    return int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "little")
+def _mix(values: np.ndarray) -> np.ndarray:
+    """A 64-bit finaliser (MurmurHash3's fmix64): every output bit depends on every input bit."""
+    values = values ^ (values >> np.uint64(33))
+    values = values * np.uint64(0xFF51AFD7ED558CCD)
+    values = values ^ (values >> np.uint64(33))
+    values = values * np.uint64(0xC4CEB9FE1A85EC53)
+    return values ^ (values >> np.uint64(33))
 
 
 def _body(article: Article) -> str:

@@ -1,0 +1,124 @@
+"""Speed of dedup and story clustering at 1,000 and 10,000 synthetic articles.
+
+Run: ``.venv/bin/python benchmarks/bench_cluster.py [--sizes 1000 10000]``
+
+Synthetic events each own a few names and topic words; their articles mix those with common
+English words, and their "embeddings" are the event's random direction plus noise (the real
+embedder costs about 2 ms per article on top, linearly). The ratio of the two sizes' times
+shows how the cost grows: 10x the articles should cost about 10x the time, not 100x.
+Anchor: datasketch MinHash alone (shingle + sign) on the same texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections import Counter
+from collections.abc import Callable
+
+import numpy as np
+from datasketch import MinHash
+from wordfreq import top_n_list
+
+from newsfuse.cluster import StoryClusterer
+from newsfuse.cluster_features import Profile, unit
+from newsfuse.dedup import DuplicateIndex, shingles
+from newsfuse.types import Article, Block
+
+PER_EVENT = 8
+WORDS = 400
+
+
+def _pseudo_word(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4))
+
+
+def synthetic(count: int, seed: int = 7) -> tuple[list[Article], list[Profile]]:
+    """``count`` articles in events of about ``PER_EVENT``, and their clustering profiles."""
+    rng = random.Random(seed)
+    numbers = np.random.default_rng(seed)
+    common = top_n_list("en", 3000)[100:]
+    articles: list[Article] = []
+    items: list[Profile] = []
+    for event in range(count // PER_EVENT + 1):
+        names = [_pseudo_word(rng) for _ in range(6)]
+        topic = rng.sample(common, 30)
+        direction = numbers.normal(size=384)
+        for member in range(PER_EVENT):
+            if len(articles) == count:
+                break
+            words = rng.choices(common, k=WORDS // 2) + rng.choices(topic + names, k=WORDS // 2)
+            rng.shuffle(words)
+            doc_id = f"e{event}a{member}"
+            body = (Block("paragraph", " ".join(words)),)
+            articles.append(Article(doc_id, "bench", "ok", blocks=body))
+            counts = Counter(words)
+            vector = direction + numbers.normal(scale=0.8, size=384)
+            items.append(
+                Profile(
+                    id=doc_id,
+                    terms=unit(counts),
+                    entities=unit({name: counts[name] for name in names if counts[name]}),
+                    embedding=(vector / np.linalg.norm(vector)).astype(np.float32),
+                    day=739000 + event // 20,
+                    lead_entities=frozenset(n for n in names if n in words[:40]),
+                )
+            )
+    return articles, items
+
+
+def _timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def _cluster(items: list[Profile]) -> int:
+    clusterer = StoryClusterer(embedder=None)  # type: ignore[arg-type]
+    for item in items:
+        clusterer.add_profile(item)
+    return len(clusterer.stories())
+
+
+def _dedup(articles: list[Article]) -> None:
+    index = DuplicateIndex()
+    for article in articles:
+        index.add(article)
+
+
+def _minhash_only(articles: list[Article]) -> None:
+    for article in articles:
+        signature = MinHash(num_perm=128)
+        words = article.text.split()
+        signature.update_batch(
+            [" ".join(words[i : i + 5]).encode() for i in range(len(words) - 4)]
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    sizes = parser.parse_args().sizes
+    print(f"{'articles':>9}{'cluster s':>11}{'stories':>9}{'dedup s':>9}"
+          f"{'shingle s':>11}{'MinHash-only s':>16}")
+    for size in sizes:
+        print(_row(size))
+
+
+def _row(size: int) -> str:
+    articles, items = synthetic(size)
+    started = time.perf_counter()
+    stories = _cluster(items)
+    cluster_s = time.perf_counter() - started
+    dedup_s = _timed(lambda: _dedup(articles))
+    shingle_s = _timed(lambda: [shingles(article.text) for article in articles])
+    minhash_s = _timed(lambda: _minhash_only(articles))
+    return (
+        f"{size:>9}{cluster_s:>11.2f}{stories:>9}{dedup_s:>9.2f}"
+        f"{shingle_s:>11.2f}{minhash_s:>16.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
