@@ -34,6 +34,10 @@ def test_body_keeps_article_paragraphs_and_heading(ferry: Article) -> None:
     assert "Timetable changes" in ferry.headings
 
 
+def test_embedded_post_quoted_by_the_article_is_kept(ferry: Article) -> None:
+    assert "First crossing of the morning has just left the slipway" in ferry.text
+
+
 def test_body_drops_banner_ads_prompts_and_related_links(ferry: Article) -> None:
     text = ferry.text
     for boilerplate in (

@@ -26,6 +26,8 @@ from newsfuse.extract.meta import clean_author, date_from_url, parse_dateline
 from newsfuse.types import Article, Block, DateSignal, RawDocument
 
 _STRIP = "script, style, noscript, template, svg, iframe, object, embed, canvas, nav, footer, aside"
+_EMBEDS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
+_EMBED_WRAPPERS = ("social", "embed", "share", "tweet")
 _WORD = re.compile(r"\w+")
 _NOT_PEOPLE = frozenset({"editorial", "the editorial board", "the associated press", "newswire"})
 
@@ -97,9 +99,25 @@ def _rejected(raw: RawDocument, doc_id: str, reason: str) -> Article:
     )
 
 
+def _unwrap_embeds(tree: LexborHTMLParser) -> None:
+    """Unwrap the "social embed" boxes around posts an article quotes (tweets, Instagram
+    posts), which trafilatura would otherwise prune with the page's share buttons."""
+    for post in tree.css(_EMBEDS):
+        node = post.parent
+        for _ in range(2):
+            if node is None or node.tag in ("body", "article", "main", "html"):
+                break
+            parent = node.parent
+            label = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+            if any(word in label.lower() for word in _EMBED_WRAPPERS):
+                node.unwrap()
+            node = parent
+
+
 def _read(raw: RawDocument, doc_id: str, min_words: int) -> Article:
     tree = LexborHTMLParser(raw.content)
     meta, author_candidates = page_meta(tree)
+    _unwrap_embeds(tree)
     for node in tree.css(_STRIP):
         node.decompose()
     cleaned = tree.html or ""
