@@ -74,3 +74,14 @@ def test_events_and_junk(index: EntityIndex) -> None:
 
 def test_unknown_names_map_to_themselves(index: EntityIndex) -> None:
     assert index.canonical("Nobody Atall") == "Nobody Atall"
+
+
+def test_gazetteer_narrows_cities_to_the_story_countries() -> None:
+    from newsfuse.nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("the U.S.") == gazetteer.lookup("United States")
+    assert gazetteer.lookup("Khasan", countries={"RU", "KP"}) is None  # not Hassan, India
+    izmail = gazetteer.lookup("Izmail", countries={"UA"})
+    assert izmail is not None and izmail.country == "UA"
+    assert gazetteer.lookup("Un") is None

@@ -42,3 +42,9 @@ def test_reported_quote_with_title_speaker(quotes: list[Quote]) -> None:
 def test_no_quote_without_a_speaker(quotes: list[Quote]) -> None:
     assert all(quote.speaker for quote in quotes)
     assert not any("port authority" in quote.speaker for quote in quotes)
+
+
+def test_pronoun_speaker_is_the_previous_speaker_not_the_last_name(quotes: list[Quote]) -> None:
+    # The sentence before names the spokesman as speaker, then Zelensky: "he" is the spokesman.
+    quote = _find(quotes, "listened carefully")
+    assert quote.speaker == "Serhiy Nykyforov"

@@ -88,3 +88,16 @@ def test_relative_expressions_stay_near_publication(
 def test_never_raises(text: str, published: str, future: bool) -> None:
     result = resolve_expression(text, published, future=future)
     assert result is None or result[1] in ("day", "month", "year")
+
+
+@given(
+    text=st.text(max_size=120),
+    published=st.dates(min_value=date(1901, 1, 1), max_value=date(2098, 12, 31)),
+    future=st.booleans(),
+)
+def test_any_text_against_a_real_date_never_raises(
+    text: str, published: date, future: bool
+) -> None:
+    for expression in find_expressions(text):
+        resolve_expression(expression.text, published.isoformat(), future=future)
+    resolve_expression(text, published.isoformat(), future=future)

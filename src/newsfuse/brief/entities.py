@@ -35,7 +35,11 @@ _EVENT_HEADS = ("forum", "summit", "games", "olympics", "war", "conference", "fe
 _ORG_WORDS = ("party", "army", "ministry", "council", "front", "union", "agency", "committee")
 _PLACE_AFTER = frozenset(
     {"station", "city", "town", "village", "river", "region", "province", "port", "airport",
-     "border", "crossing", "district", "county", "island", "bridge"}
+     "border", "crossing", "district", "county", "island", "bridge", "cosmodrome", "spaceport"}
+)
+_TITLE_AFTER = frozenset(
+    {"Adviser", "Advisor", "Secretary", "Minister", "Director", "Chief", "Spokesman",
+     "Spokeswoman", "Spokesperson", "Chairman", "Commander", "Ambassador", "Envoy"}
 )
 _PLACE_BEFORE = re.compile(r"\b(?:city|town|village|port|region|province) of\s*$", re.IGNORECASE)
 _NOT_STOP = r"(?!(?:the|of|a|an|and|in|on|at|for|to|with|his|her|its|this|that|s)\b)"
@@ -189,6 +193,8 @@ def _mention_surface(
     before = sentence.text[: max(0, end - len(text))]
     if label == "NORP" and not any(word in form.lower() for word in _ORG_WORDS):
         return None
+    if label == "ORG" and rest and rest[0] in _TITLE_AFTER:
+        return None  # "US National Security [Adviser Jake Sullivan]": part of a title
     form = _TITLES.sub("", form)
     strong = after in _PLACE_AFTER or _PLACE_BEFORE.search(before) is not None
     if _ORG_BEFORE.search(before) and kind != "EVENT":
@@ -252,10 +258,13 @@ class _Merger:
         self.parent: dict[str, str] = {}
         self.flagged: set[str] = set()
         self.kind: dict[str, Counter[str]] = defaultdict(Counter)
+        self.contexts: dict[str, set[str]] = defaultdict(set)
         for surface in surfaces:
             key = name_key(surface.form)
             self.parent.setdefault(key, key)
             self.kind[key][surface.kind] += 3 if surface.strong else 1
+            if surface.after in _PLACE_AFTER:
+                self.contexts[key].add(surface.after)
 
     def find(self, key: str) -> str:
         while self.parent[key] != key:
@@ -400,11 +409,7 @@ class _Merger:
         return distance <= 1 and len(jellyfish.metaphone(target)) >= 3
 
     def _context(self, key: str) -> set[str]:
-        return {
-            surface.after
-            for surface in self.surfaces
-            if name_key(surface.form) == key and surface.after in _PLACE_AFTER
-        }
+        return self.contexts.get(key, set())
 
     def _collect(self) -> list[_Group]:
         groups: dict[str, _Group] = defaultdict(_Group)

@@ -61,18 +61,22 @@ class _Context:
         self.person: str | None = None
         self.roles: dict[str, str] = {}
 
-    def update(self, sentence: Sentence) -> None:
+    def update(self, sentence: Sentence, speakers: Sequence[str] = ()) -> None:
+        """Remember the sentence's speaker, else its first person (most often its subject)."""
+        first: str | None = None
         for mention in sentence.mentions:
             name = self.entities.canonical(mention.text)
             entity = self.entities.get(name)
             if entity is None or entity.type != "PERSON":
                 continue
-            self.person = name
+            first = first or name
             before = sentence.text[max(0, mention.start - 30) : mention.start]
             after = sentence.text[mention.end : mention.end + 40]
             role = _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after)
             if role is not None:
                 self.roles[_role_key(role.group(1))] = name
+        persons = [name for name in speakers if _is_person(name, self.entities)]
+        self.person = persons[0] if persons else first or self.person
 
     def resolve(self, words: str) -> str | None:
         """The speaker a subject phrase names, else None."""
@@ -120,9 +124,11 @@ def extract_quotes(
     for article in articles:
         context = _Context(entities)
         for sentence in article.sentences:
+            quotes: list[_Found] = []
             if _QUOTE.search(sentence.text) or _VERB_WORDS.search(sentence.text):
-                found.extend(_sentence_quotes(sentence, parser, context, article))
-            context.update(sentence)
+                quotes = _sentence_quotes(sentence, parser, context, article)
+            found.extend(quotes)
+            context.update(sentence, [quote.speaker for quote in quotes])
     return _merge(found)
 
 
