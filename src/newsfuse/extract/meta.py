@@ -45,7 +45,7 @@ _DATE_LINE_FILLER = re.compile(
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|"
     r"mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|"
-    r"sábado|domingo|de|del|um|uhr|h)\b|\d{1,2}[:h.]\d{2}(?::\d{2})?|[^\w\s]",
+    r"sábado|domingo|de|del|um|uhr|h)\b|\d{1,2}\s?[:h.]\s?\d{2}(?::\d{2})?(?:am|pm)?|[^\w\s]",
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(
@@ -120,8 +120,10 @@ def parse_dateline(line: str) -> str | None:
     hit = find_date(line)
     if hit is None:
         return None
-    iso, match = hit
-    rest = line[: match.start()] + " " + line[match.end() :]
+    iso, rest = hit[0], line
+    while hit is not None:  # "Published ... | Updated ...": every date goes
+        rest = rest[: hit[1].start()] + " " + rest[hit[1].end() :]
+        hit = find_date(rest)
     rest = _DATE_LINE_FILLER.sub(" ", rest)
     return iso if len(rest.split()) <= 1 else None
 
@@ -242,7 +244,9 @@ def choose_title(candidates: list[tuple[str, float]]) -> str | None:
             groups.append([line])
     if not groups:
         return None
-    best = max(groups, key=lambda g: (len(g), max(scores[m] for m in g), -groups.index(g)))
+    best = max(
+        groups, key=lambda g: (len(g), max(scores[m] for m in g) >= 0.34, -groups.index(g))
+    )
     return max(best, key=lambda line: len(_title_key(line)))
 
 

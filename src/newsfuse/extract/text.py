@@ -20,7 +20,7 @@ from newsfuse.extract import meta, transcript
 from newsfuse.extract.language import detect_language
 from newsfuse.types import Article, Block, DateSignal, RawDocument, Repair
 
-_TERMINAL = re.compile(r"[.!?][\"”’')\]]*$")
+_TERMINAL = re.compile(r"[.!?](?:\s?[\"”’'»)\]])*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*$")
 _CONTINUE_WORDS = frozenset(
     "a an the of in on at to for from by with and or but that which who as than is are was were "
@@ -163,10 +163,13 @@ def overlap(text: str, vocabulary: set[str]) -> float:
 
 
 def is_prose(line: str) -> bool:
-    """A sentence-shaped line: ends like a sentence (>= 3 words), or is long (>= 20 words)."""
+    """A sentence-shaped line: ends like a sentence (>= 3 words), or leads into a quote or the
+    next line (>= 8 words ending with ":" or ","), or is long (>= 20 words)."""
     count = len(line.split())
     if _TRUNCATED.search(line):
         return count >= 20
+    if count >= 8 and line.endswith((":", ",")):
+        return True
     return (count >= 3 and bool(_TERMINAL.search(line))) or count >= 20
 
 
@@ -198,6 +201,10 @@ class Topic:
         for line in lines:
             for stem in stems(line):
                 self._counts[stem] = self._counts.get(stem, 0) + 1
+
+    def shared(self, line: str) -> int:
+        """How many of ``line``'s stems the article also has."""
+        return sum(1 for s in stems(line) if s in self._counts)
 
     def share(self, line: str, *, inside: bool = False) -> float:
         """Share of ``line``'s stems found in the article (in other lines when ``inside``)."""
@@ -248,6 +255,15 @@ def _is_heading(line: str, following: str | None, topic: Topic) -> bool:
     if line.endswith((",", ";")) or _LIST_HEADER.search(line):
         return False
     return (count <= 4 and line[:1].isupper()) or topic.share(line) >= 0.34
+
+
+def _is_unfinished_paragraph(line: str, topic: Topic) -> bool:
+    """A sentence on the article's topic that lost its final period or was cut short with
+    "..." (too long for a heading, longer than a teaser headline)."""
+    count = len(line.split())
+    if count < 10 or (count < 12 and _TRUNCATED.search(line)):
+        return False
+    return topic.share(line) >= 0.34 or topic.shared(line) >= 2
 
 
 def _short_runs(lines: list[str], roles: list[str | None], start: int, end: int) -> set[int]:
@@ -378,6 +394,25 @@ def _is_headline_sentence(line: str) -> bool:
     )
 
 
+def _deck_lines(header: list[str], roles: list[str | None], title_at: int | None,
+                title: str | None, topic: Topic) -> list[int]:
+    """Sentences between the headline and the body (a standfirst): on topic, 8+ words."""
+    if title_at is None:
+        return []
+    return [
+        i for i in range(title_at + 1, len(header))
+        if roles[i] is None and len(header[i].split()) >= 8 and topic.share(header[i]) >= 0.34
+        and not _same_text(header[i], title) and not _BYLINE.match(header[i])
+        and not meta.is_person_name(header[i])
+        and " ".join(words(header[i].lower())) not in " ".join(words((title or "").lower()))
+    ]
+
+
+def _transcript_after(lines: list[str], start: int) -> bool:
+    """True when the lines after ``start`` read as an unpunctuated transcript."""
+    return transcript.is_transcript(" ".join(lines[start + 1 :]))
+
+
 def _same_text(a: str, b: str | None) -> bool:
     return b is not None and words(a.lower()) == words(b.lower())
 
@@ -397,6 +432,8 @@ def _body_blocks(lines: list[str], roles: list[str | None], start: int, end: int
             blocks.append(Block("paragraph", line))
         elif i not in listed and _is_heading(line, following, topic):
             blocks.append(Block("heading", line))
+        elif i not in listed and _is_unfinished_paragraph(line, topic):
+            blocks.append(Block("paragraph", line))
         else:
             out.removed.append(Verdict(line, "headline-list" if i in listed else "headline"))
     return join_broken(blocks)
@@ -447,7 +484,7 @@ def clean(content: str, *, url: str | None = None, crawl_date: str | None = None
     topic = Topic([line for i, line in enumerate(lines) if roles[i] is None and is_prose(line)])
     header = lines[:start]
     title = meta.choose_title(_title_candidates(header, roles, topic))
-    if title is None and _is_headline_sentence(lines[start]):
+    if title is None and _is_headline_sentence(lines[start]) and _transcript_after(lines, start):
         following = _first_body_line(lines, roles, after=start)
         if following is not None:
             title, start = lines[start], following
@@ -455,8 +492,12 @@ def clean(content: str, *, url: str | None = None, crawl_date: str | None = None
     end = body_end(lines, roles, start, topic)
     out.title = title
     _read_metadata(out, lines, roles, start, end, topic, url, crawl_date)
-    out.removed.extend(Verdict(line, roles[i] or "header") for i, line in enumerate(header))
-    blocks = _body_blocks(lines, roles, start, end, title, topic, out)
+    decks = _deck_lines(header, roles, _first_title_index(header, title), title, topic)
+    out.removed.extend(
+        Verdict(line, roles[i] or "header") for i, line in enumerate(header) if i not in decks
+    )
+    blocks = [Block("paragraph", header[i]) for i in decks]
+    blocks += _body_blocks(lines, roles, start, end, title, topic, out)
     out.removed.extend(Verdict(line, roles[end + 1 + i] or "trailer")
                        for i, line in enumerate(lines[end + 1 :]))
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
