@@ -96,6 +96,12 @@ def test_dateline_date() -> None:
     assert article.title == "Kestrel Bay votes to keep its lighthouse lit"
 
 
+def test_hover_card_after_a_link_is_dropped_but_the_link_text_kept() -> None:
+    text = read("kestrel_bay_dateline.html").text
+    assert "chaired by Mairi Duncan" in text
+    assert "Regatta date set" not in text
+
+
 def test_category_index_is_rejected() -> None:
     article = read("northfield_index.html", url="https://northfield-echo.example/local/")
     assert article.status == "rejected"

@@ -25,7 +25,12 @@ from newsfuse.extract.language import detect_language
 from newsfuse.extract.meta import clean_author, date_from_url, parse_dateline
 from newsfuse.types import Article, Block, DateSignal, RawDocument
 
-_STRIP = "script, style, noscript, template, svg, iframe, object, embed, canvas, nav, footer, aside"
+_STRIP = (
+    "script, style, noscript, template, svg, iframe, object, embed, canvas, nav, footer, aside, "
+    # hover cards attached to a link (a person's bio and latest headlines)
+    'a + [class*="tooltip"], a + [class*="popover"], a + [class*="hovercard"], '
+    'a + [class*="rollover"], a + [class*="popup"]'
+)
 _EMBEDS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
 _EMBED_WRAPPERS = ("social", "embed", "share", "tweet")
 _WORD = re.compile(r"\w+")
