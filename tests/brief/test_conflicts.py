@@ -87,3 +87,17 @@ def test_hedged_numbers_are_approximate() -> None:
     slots = claim_slots(_claim("At least 12 people were killed and 30 people injured."))
     assert dict(slots.numbers) == {"dead": 12.0, "injured": 30.0}
     assert slots.approximate == {"dead"}
+
+
+def test_days_relative_to_a_named_event() -> None:
+    anchors = {("ortis", "arriv"): "2031-04-08"}
+    claim = _claim("The governor came a day before Ortis's arrival.", None)
+    assert claim_slots(claim, anchors=anchors).days == {"2031-04-07"}
+    later = _claim("Crews left two days after Ortis's arrival.", None)
+    assert claim_slots(later, anchors=anchors).days == {"2031-04-10"}
+    assert claim_slots(claim).days == frozenset()  # no anchor known: nothing invented
+
+
+def test_story_day_stands_in_for_a_missing_publication_date() -> None:
+    claim = _claim("They left on Sunday.", None)
+    assert claim_slots(claim, base="2031-04-08").days == {"2031-04-06"}

