@@ -212,3 +212,11 @@ def test_headings_that_head_nothing_are_dropped() -> None:
         Block("heading", "More from the coast"),
     ]
     assert drop_boilerplate(blocks) == [blocks[0], para, para]
+
+
+def test_sales_pitch_is_dropped_only_at_the_end() -> None:
+    para = Block("paragraph", "The pier reopened on Thursday after three weeks of repairs.")
+    tickets = Block("paragraph", "Tickets cost £12 at the harbour office; click here for times.")
+    pitch = Block("paragraph", "Get the Coastal Weekly: 12 issues for £19.99. Click here to order.")
+    assert drop_boilerplate([para, tickets, para, para]) == [para, tickets, para, para]
+    assert drop_boilerplate([para, tickets, para, pitch]) == [para, tickets, para]

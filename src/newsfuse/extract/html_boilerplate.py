@@ -42,6 +42,8 @@ _SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")
 _COPYRIGHT = re.compile(r"^(copyright\b|©|\(c\)\s)", re.I)
 _NO_WORDS = re.compile(r"^\W*$")
 _HEADING_RUN = 3
+_PRICE = re.compile(r"(?:[£$€¥₹]\s?\d|\b(?:rs\.?|inr|usd|eur|gbp)\s?\d)", re.I)
+_CALL_TO_ACTION = re.compile(r"\b(click here|use the code|promo code)\b", re.I)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -73,7 +75,19 @@ def _drop_bare_headings(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+def is_promotion(text: str) -> bool:
+    """True for a sales pitch: a price and "click here" / "use the code" in a short paragraph."""
+    return len(text.split()) <= 60 and bool(_PRICE.search(text) and _CALL_TO_ACTION.search(text))
+
+
+def _drop_trailing_promotions(blocks: list[Block]) -> list[Block]:
+    """Drop sales pitches among the last two blocks, where publishers put them."""
+    tail = [block for block in blocks[-2:] if not is_promotion(block.text)]
+    return blocks[:-2] + tail
+
+
 def drop_boilerplate(blocks: list[Block]) -> list[Block]:
-    """The blocks without share/subscribe/newsletter prompts, ad labels, link teasers and
-    headings that head nothing."""
-    return _drop_bare_headings([block for block in blocks if not is_boilerplate(block.text)])
+    """The blocks without share/subscribe/newsletter prompts, ad labels, link teasers,
+    trailing sales pitches and headings that head nothing."""
+    kept = [block for block in blocks if not is_boilerplate(block.text)]
+    return _drop_bare_headings(_drop_trailing_promotions(kept))
