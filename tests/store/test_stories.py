@@ -1,0 +1,113 @@
+"""Incremental stories in the store, with the real analyser, embedder and clusterer: a new
+report joins its event's story and only that story is briefed again; the stored briefing is
+what ``newsfuse brief --format json`` gives for the same documents."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsfuse.store import Ingester, Store, StoryUpdater, UpdateReport
+
+sys.path.insert(0, str(Path(__file__).parent))
+import docgen  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+@dataclass
+class Run:
+    db: Path
+    folder: Path
+    extra: Path
+    reprint: Path
+    first: UpdateReport
+    second: UpdateReport
+    third: UpdateReport
+    revisions_before: dict[str, int]
+    revisions_after_second: dict[str, int]
+
+
+def _event_of(source: str) -> str:
+    return Path(source).name.split("-")[0]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    base = tmp_path_factory.mktemp("stories")
+    folder = base / "docs"
+    docgen.write_text_files(folder, events=3, per_event=3)
+    extra_dir = base / "later"
+    docgen.write_text_files(extra_dir, events=3, per_event=4)
+    extra = extra_dir / "e1-r3.txt"  # a fourth report of event 1, arriving later
+    reprint = base / "reprint.txt"
+    reprint.write_text((folder / "e2-r0.txt").read_text().replace("Tuesday", "Tuesday night"))
+    db = base / "news.db"
+    with Store.open(db, write=True) as store:
+        Ingester(store).add_paths([folder])
+        updater = StoryUpdater(store)
+        first = updater.update()
+        before = {story.id: story.revision for story in store.stories(limit=100)}
+        Ingester(store).add_paths([extra])
+        second = updater.update()
+        after = {story.id: story.revision for story in store.stories(limit=100)}
+    with Store.open(db, write=True) as store:  # a new process: the clusterer is restored
+        Ingester(store).add_paths([reprint])
+        third = StoryUpdater(store).update()
+    return Run(db, folder, extra, reprint, first, second, third, before, after)
+
+
+def _story_of(store: Store, source_name: str) -> str:
+    for story in store.stories(limit=100):
+        for article_id in story.article_ids:
+            article = store.article(article_id)
+            if article is not None and Path(article.source).name == source_name:
+                return story.id
+    raise AssertionError(f"{source_name} is in no story")
+
+
+def test_each_event_becomes_one_story(run: Run) -> None:
+    assert run.first.placed == 9 and run.first.opened == 3
+    with Store.open(run.db) as store:
+        for story in store.stories(limit=100):
+            events = {_event_of(store.article(i).source) for i in story.article_ids}  # type: ignore[union-attr]
+            assert len(events) == 1, story
+    assert sorted(run.first.recomputed) == sorted(run.revisions_before)
+
+
+def test_a_new_report_joins_its_story_and_only_that_story_is_rebriefed(run: Run) -> None:
+    with Store.open(run.db) as store:
+        target = _story_of(store, "e1-r0.txt")
+        assert _story_of(store, "e1-r3.txt") == target
+    assert run.second.placed == 1 and run.second.opened == 0
+    assert run.second.recomputed == [target]
+    assert run.revisions_after_second[target] == run.revisions_before[target] + 1
+    others = {k: v for k, v in run.revisions_after_second.items() if k != target}
+    assert others == {k: v for k, v in run.revisions_before.items() if k != target}
+
+
+def test_a_copy_rebriefs_only_its_originals_story_and_is_cited(run: Run) -> None:
+    with Store.open(run.db) as store:
+        target = _story_of(store, "e2-r0.txt")
+        briefing = store.briefing_json(target)
+        copy = store.articles(status="duplicate")
+    assert run.third.placed == 0
+    assert run.third.recomputed == [target]
+    assert len(copy) == 1 and copy[0].id in briefing["documents"]  # type: ignore[index]
+
+
+def test_stored_briefings_match_the_brief_command(run: Run) -> None:
+    from newsfuse import __version__
+    from newsfuse.pipeline import brief_articles, read_articles
+    from newsfuse.render.json import output_dict
+
+    articles = list(read_articles([run.folder, run.extra, run.reprint]))
+    briefings = brief_articles(articles)
+    expected = output_dict(articles, briefings, version=__version__, generated_at="now")
+    with Store.open(run.db) as store:
+        assert store.stats().stories == len(expected["stories"])
+        for story in expected["stories"]:
+            assert store.briefing_json(story["id"]) == story
