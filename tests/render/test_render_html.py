@@ -109,10 +109,10 @@ def test_quotes_timeline_and_entities(flood: Loaded) -> None:
         e.date for e in flood[1][1].timeline
     ]
     chart = storm.find("figure", "chart")
-    # 1987 lies far outside the coverage: listed, not drawn
-    assert len(chart.find_all("circle")) == len(events) - 1
-    assert "1 earlier or later event" in chart.find("figcaption").text()
-    assert len(chart.find_all("rect")) == 3  # articles on 10, 11 and 12 March
+    # 1987 lies far outside the coverage, "April" beyond the day-precise events: listed only
+    assert len(chart.find_all("circle")) == len(events) - 2
+    assert "2 earlier or later events" in chart.find("figcaption").text()
+    assert len(chart.find_all("rect", "article")) == 3  # articles on 10, 11 and 12 March
     flagged = storm.find("div", "entity-groups").find_all("mark", "flagged")
     assert [node.text() for node in flagged] == ["Ingrid Sollberg"]
 

@@ -2,7 +2,8 @@
 
 Only numbers and labels are computed here; the HTML template draws them (and escapes the
 labels). Events far from the story's publication dates (background such as "the last flood,
-in 1987") are listed under the chart but not drawn, so that they do not squash it.
+in 1987") are listed under the chart but not drawn, so that they do not squash it; nor are
+month- or year-precise events that would stretch the chart beyond the day-precise ones.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ class Tick:
 
 @dataclass(frozen=True, slots=True)
 class TimelineChart:
-    """Everything the SVG needs; ``hidden`` counts events outside the drawn window."""
+    """Everything the SVG needs; ``hidden`` counts events outside the drawn window; ``band``
+    is the x and width of the period over which the articles appeared."""
 
     width: int
     height: int
@@ -67,6 +69,7 @@ class TimelineChart:
     articles: tuple[ArticleBar, ...]
     ticks: tuple[Tick, ...]
     hidden: int
+    band: tuple[float, float] | None = None
 
 
 def timeline_chart(
@@ -76,7 +79,8 @@ def timeline_chart(
     article_days = [day for day in map(_day, published) if day]
     event_days = [(event, _day(event.date)) for event in events]
     dated = [(event, day) for event, day in event_days if day]
-    window = _window(article_days, [day for _, day in dated])
+    precise = [day for event, day in dated if event.precision == "day"]
+    window = _window(article_days, precise or [day for _, day in dated])
     if window is None:
         return None
     start, end = window
@@ -94,6 +98,7 @@ def timeline_chart(
         articles=_article_bars(article_days, scale),
         ticks=_ticks(sorted({*article_days, *(day for _, day in shown)}), scale),
         hidden=len(dated) - len(shown),
+        band=_band(article_days, scale),
     )
 
 
@@ -128,6 +133,14 @@ def _window(articles: list[date], events: list[date]) -> tuple[date, date] | Non
     if start == end:
         return start - timedelta(days=1), end + timedelta(days=1)
     return start, end
+
+
+def _band(days: list[date], scale: _Scale) -> tuple[float, float] | None:
+    """The stretch of dates over which articles appeared (at least a few pixels wide)."""
+    if not days:
+        return None
+    low, high = scale.x(min(days)), scale.x(max(days))
+    return (low - 4, high - low + 8)
 
 
 def _event_marks(shown: list[tuple[TimelineEvent, date]], scale: _Scale) -> tuple[EventMark, ...]:

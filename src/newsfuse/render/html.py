@@ -7,6 +7,7 @@ document text anywhere in the templates); links are made only from http(s) URLs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -18,6 +19,7 @@ from newsfuse.render.view import (
     build_page,
     coverage_parts,
     display_date,
+    quotes_by_speaker,
 )
 from newsfuse.types import Article, Briefing, Entity
 
@@ -60,12 +62,24 @@ def _environment() -> Environment:
     environment.globals.update(
         coverage_parts=coverage_parts,
         display_date=display_date,
+        display_timestamp=display_timestamp,
         entity_groups=entity_groups,
         story_chart=story_chart,
         support_percent=support_percent,
         other_aliases=other_aliases,
+        quotes_by_speaker=quotes_by_speaker,
     )
     return environment
+
+
+def display_timestamp(value: str) -> str:
+    """``2026-11-22T15:00:00Z`` as ``22 Nov 2026, 15:00 UTC``; other strings as they are."""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    zone = " UTC" if moment.utcoffset() == timedelta(0) else ""
+    return f"{display_date(moment.date().isoformat())}, {moment:%H:%M}{zone}"
 
 
 def story_chart(story: StoryView) -> TimelineChart | None:
@@ -90,5 +104,5 @@ def other_aliases(entity: Entity) -> list[str]:
 
 def support_percent(support: int, story: StoryView) -> int:
     """A fact's support as a share of the story's outlets (0-100) for the support bar."""
-    outlets = max(1, len(story.coverage.outlets), support)
+    outlets = max(1, story.coverage.independent, support)
     return round(100 * support / outlets)

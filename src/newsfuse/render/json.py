@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator
 
 from newsfuse.render.view import (
     clean_briefing,
+    independent_outlets,
     order_briefings,
     outlet_label,
     published_range,
@@ -72,6 +73,7 @@ def briefing_dict(briefing: Briefing, articles: Mapping[str, Article]) -> dict[s
         "first_published": first,
         "last_published": last,
         "outlets": list(story_outlets(story, articles)),
+        "independent_outlets": independent_outlets(story, articles),
         "summary": [_sourced_dict(item) for item in story.summary],
         "facts": [_fact_dict(fact) for fact in story.facts],
         "conflicts": [_conflict_dict(conflict, articles) for conflict in story.conflicts],
@@ -196,7 +198,7 @@ def _entity_dict(entity: Entity) -> dict[str, Any]:
 
 def _outlets(ids: Sequence[str], articles: Mapping[str, Article]) -> list[str]:
     names = (outlet_label(articles[doc_id]) for doc_id in ids if doc_id in articles)
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys(name for name in names if name))
 
 
 def _place(place: Mapping[str, object] | None) -> dict[str, str] | None:

@@ -15,6 +15,8 @@ from newsfuse.render.view import (
     citation_numbers,
     coverage_parts,
     display_date,
+    outlet_list,
+    quotes_by_speaker,
 )
 from newsfuse.types import Article, Briefing, Conflict, Entity
 
@@ -54,8 +56,8 @@ def _story(story: StoryView) -> list[str]:
     briefing = story.briefing
     coverage = " · ".join(coverage_parts(story.coverage))
     blocks = [f"# {md_escape(briefing.headline)}", md_escape(coverage)]
-    if story.coverage.outlets:
-        blocks.append("Outlets: " + ", ".join(md_escape(name) for name in story.coverage.outlets))
+    if story.coverage.outlets or story.coverage.unnamed:
+        blocks.append("Outlets: " + md_escape(outlet_list(story.coverage)))
     if briefing.summary:
         sentences = (md_escape(item.text) + _cite(story, item.sources) for item in briefing.summary)
         blocks.append(" ".join(sentences))
@@ -82,7 +84,7 @@ def _cite(story: StoryView, ids: Iterable[str]) -> str:
 def _facts(story: StoryView) -> list[str]:
     if not story.briefing.facts:
         return []
-    outlets = len(story.coverage.outlets)
+    outlets = story.coverage.independent
     rows = ["| # | Fact | Support | Rests on |", "|--:|---|--:|---|"]
     for number, fact in enumerate(story.briefing.facts, start=1):
         support = f"{fact.support} of {outlets}" if outlets else str(fact.support)
@@ -132,10 +134,13 @@ def _side_label(conflict: Conflict, index: int) -> str:
 
 def _quotes(story: StoryView) -> list[str]:
     blocks = []
-    for quote in story.briefing.quotes:
-        text = md_escape(quote.text)
-        text = f"“{text}”" if quote.kind == "direct" else f"_{text}_ (reported)"
-        blocks.append(f"> {text}\n> — **{md_escape(quote.speaker)}**{_cite(story, quote.sources)}")
+    for speaker, quotes in quotes_by_speaker(story):
+        lines = [f"**{md_escape(speaker)}**"]
+        for quote in quotes:
+            text = md_escape(quote.text)
+            text = f"“{text}”" if quote.kind == "direct" else f"_{text}_ (reported)"
+            lines.append(f"- {text}{_cite(story, quote.sources)}")
+        blocks.append("\n".join(lines))
     return blocks
 
 
@@ -175,10 +180,14 @@ def _sources(story: StoryView) -> list[str]:
     for source in story.sources:
         title = md_link(source.title, source.href) if source.href else md_escape(source.title)
         lines.append(
-            f"{source.number}. **{md_escape(source.outlet)}**: {title} · "
+            f"{source.number}. {_bold(source.outlet)}{title} · "
             f"{md_escape(display_date(source.published))}"
         )
     return ["\n".join(lines)]
+
+
+def _bold(outlet: str | None) -> str:
+    return f"**{md_escape(outlet)}**: " if outlet else ""
 
 
 def _others(page: PageView) -> list[str]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from io import StringIO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -21,6 +21,8 @@ from newsfuse.render.view import (
     coverage_parts,
     display_date,
     outlet_label,
+    outlet_list,
+    quotes_by_speaker,
 )
 from newsfuse.types import Article, Briefing, Conflict, Entity
 
@@ -103,8 +105,8 @@ def _story(story: StoryView) -> list[RenderableType]:
         Text(briefing.headline, style="bold"),
         Text(" · ".join(coverage_parts(story.coverage)), style="dim"),
     ]
-    if story.coverage.outlets:
-        parts.append(Text("Outlets: " + ", ".join(story.coverage.outlets), style="dim"))
+    if story.coverage.outlets or story.coverage.unnamed:
+        parts.append(Text("Outlets: " + outlet_list(story.coverage), style="dim"))
     sections = (
         ("Summary", _summary(story)),
         ("Key facts", _facts(story)),
@@ -141,7 +143,7 @@ def _summary(story: StoryView) -> list[RenderableType]:
 def _facts(story: StoryView) -> list[RenderableType]:
     if not story.briefing.facts:
         return []
-    outlets = max(1, len(story.coverage.outlets))
+    outlets = max(1, story.coverage.independent)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("Fact", ratio=3)
@@ -150,7 +152,7 @@ def _facts(story: StoryView) -> list[RenderableType]:
     for number, fact in enumerate(story.briefing.facts, start=1):
         text = Text(fact.text)
         text.append_text(_cite(story, fact.sources))
-        support = f"{fact.support}/{outlets}" if story.coverage.outlets else str(fact.support)
+        support = f"{fact.support}/{outlets}"
         table.add_row(str(number), text, support, ", ".join(fact.attributed_to) or "—")
     return [table]
 
@@ -187,13 +189,15 @@ def _sides(story: StoryView, conflict: Conflict) -> RenderableType:
 
 def _quotes(story: StoryView) -> list[RenderableType]:
     parts: list[RenderableType] = []
-    for quote in story.briefing.quotes:
-        text = Text(f"“{quote.text}”" if quote.kind == "direct" else quote.text)
-        if quote.kind == "reported":
-            text.stylize("italic")
-        attribution = Text(f"— {quote.speaker}", style="bold")
-        attribution.append_text(_cite(story, quote.sources))
-        parts.append(Padding(Group(text, attribution), (0, 0, 0, 2)))
+    for speaker, quotes in quotes_by_speaker(story):
+        parts.append(Text(speaker, style="bold"))
+        for quote in quotes:
+            text = Text(f"“{quote.text}”" if quote.kind == "direct" else quote.text)
+            if quote.kind == "reported":
+                text.stylize("italic")
+                text.append(" (reported)", style="dim")
+            text.append_text(_cite(story, quote.sources))
+            parts.append(Padding(text, (0, 0, 0, 2)))
     return parts
 
 
@@ -244,8 +248,8 @@ def _sources(story: StoryView) -> list[RenderableType]:
     grid.add_column(no_wrap=True, style="cyan")
     grid.add_column(ratio=1)
     for source in story.sources:
-        line = Text(source.outlet, style="bold")
-        line.append(f" — {source.title}")
+        line = Text(f"{source.outlet} — " if source.outlet else "", style="bold")
+        line.append(source.title)
         line.append(f" · {display_date(source.published)}", style="dim")
         if source.href:
             line.append(f"\n{source.href}", style="dim")
@@ -279,7 +283,7 @@ _STATUS_STYLE = {"ok": "green", "duplicate": "yellow", "rejected": "red"}
 
 def _document(article: Article, *, body: bool) -> list[RenderableType]:
     meta = [
-        outlet_label(article),
+        outlet_label(article) or "",
         display_date(article.published)
         + (f" ({article.published_signal})" if article.published_signal else ""),
         article.author or "",

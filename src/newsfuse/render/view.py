@@ -14,7 +14,7 @@ from datetime import date
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from newsfuse.types import Article, Briefing, Conflict
+from newsfuse.types import Article, Briefing, Conflict, Quote
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]+")
 _T = TypeVar("_T")
@@ -31,8 +31,17 @@ class SourceRef:
     href: str | None
 
     @property
-    def outlet(self) -> str:
-        return outlet_label(self.article) if self.article else "unknown outlet"
+    def outlet(self) -> str | None:
+        return outlet_label(self.article) if self.article else None
+
+    @property
+    def label(self) -> str:
+        """Who says it: the outlet, else the start of the title, else the document id."""
+        if self.outlet:
+            return self.outlet
+        if self.article and self.article.title:
+            return _shorten(self.article.title, 40)
+        return self.doc_id
 
     @property
     def title(self) -> str:
@@ -47,14 +56,24 @@ class SourceRef:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """The one line under a headline: who covers the story and over which dates."""
+    """The one line under a headline: who covers the story and over which dates.
+
+    ``outlets`` are the names known; ``independent`` counts independent outlets (documents
+    without a named outlet count as one each unless the briefing says otherwise).
+    """
 
     outlets: tuple[str, ...]
+    independent: int
     documents: int
     first_published: str | None
     last_published: str | None
     events_from: str | None
     events_to: str | None
+
+    @property
+    def unnamed(self) -> int:
+        """Independent outlets without a known name."""
+        return max(0, self.independent - len(self.outlets))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +92,8 @@ class StoryView:
         return tuple(found[number] for number in sorted(found))
 
     def outlets_of(self, ids: Iterable[str]) -> tuple[str, ...]:
-        """The outlets behind ``ids``, each once, in citation order."""
-        return _unique(source.outlet for source in self.cite(ids))
+        """Who is behind ``ids`` (outlets, else short titles), each once, in citation order."""
+        return _unique(source.label for source in self.cite(ids))
 
     def first_date(self, ids: Iterable[str]) -> str | None:
         """The earliest publication date among ``ids``."""
@@ -114,15 +133,15 @@ def safe_href(url: str | None) -> str | None:
     return candidate
 
 
-def outlet_label(article: Article) -> str:
-    """The outlet's name, else the URL's host, else ``unknown outlet``."""
+def outlet_label(article: Article) -> str | None:
+    """The outlet's name, else the URL's host, else None."""
     if article.outlet:
         return article.outlet
     href = safe_href(article.url)
     if href:
         host = urlsplit(href).hostname or ""
         return host.removeprefix("www.")
-    return "unknown outlet"
+    return None
 
 
 def clean_briefing(briefing: Briefing) -> Briefing:
@@ -143,11 +162,24 @@ def clean_briefing(briefing: Briefing) -> Briefing:
 
 
 def story_outlets(briefing: Briefing, articles: Mapping[str, Article]) -> tuple[str, ...]:
-    """``briefing.outlets`` when set, else the distinct outlets of its documents."""
+    """The named outlets of the story's documents, each once, in document order."""
+    labels = (outlet_label(article) for article in _story_articles(briefing, articles))
+    return _unique(label for label in labels if label)
+
+
+def independent_outlets(briefing: Briefing, articles: Mapping[str, Article]) -> int:
+    """How many independent outlets cover the story: ``len(briefing.outlets)`` (one key per
+    independent group) when set, else named outlets plus documents without one."""
     if briefing.outlets:
-        return briefing.outlets
+        return len(briefing.outlets)
+    found = _story_articles(briefing, articles)
+    unnamed = sum(1 for article in found if not outlet_label(article))
+    return len(story_outlets(briefing, articles)) + unnamed
+
+
+def _story_articles(briefing: Briefing, articles: Mapping[str, Article]) -> list[Article]:
     found = (articles[doc_id] for doc_id in briefing.documents if doc_id in articles)
-    return _unique(outlet_label(article) for article in found if article.status == "ok")
+    return [article for article in found if article.status == "ok"]
 
 
 def published_range(
@@ -170,7 +202,7 @@ def order_briefings(
     """Stories with the most outlets first, then the most documents; ties keep their order."""
     return sorted(
         briefings,
-        key=lambda b: (-len(story_outlets(b, articles)), -len(b.documents)),
+        key=lambda b: (-independent_outlets(b, articles), -len(b.documents)),
     )
 
 
@@ -205,6 +237,7 @@ def _story_view(
     events = sorted(event.date for event in briefing.timeline if event.precision == "day")
     coverage = Coverage(
         outlets=story_outlets(briefing, articles),
+        independent=independent_outlets(briefing, articles),
         documents=len(briefing.documents),
         first_published=first,
         last_published=last,
@@ -270,7 +303,7 @@ def display_date(value: str | None, precision: str = "day") -> str:
 
 def coverage_parts(coverage: Coverage) -> list[str]:
     """The coverage line's pieces: outlets, articles, first seen, last updated, event dates."""
-    outlets = len(coverage.outlets)
+    outlets = coverage.independent
     parts = [_count(outlets, "outlet")] if outlets else []
     parts.append(_count(coverage.documents, "article"))
     if coverage.first_published:
@@ -295,9 +328,36 @@ def date_range(start: str, end: str) -> str:
     return f"{first} – {last}"
 
 
+def quotes_by_speaker(story: StoryView) -> list[tuple[str, list[Quote]]]:
+    """Quotes grouped under their speaker, speakers in order of their first quote."""
+    groups: dict[str, list[Quote]] = {}
+    for quote in story.briefing.quotes:
+        groups.setdefault(quote.speaker, []).append(quote)
+    return list(groups.items())
+
+
+def outlet_list(coverage: Coverage) -> str:
+    """``Nordic Wire, Coastal Radio and 2 unnamed``."""
+    names = ", ".join(coverage.outlets)
+    if not coverage.unnamed:
+        return names
+    unnamed = f"{coverage.unnamed} unnamed"
+    return f"{names} and {unnamed}" if names else unnamed
+
+
 def citation_numbers(sources: Sequence[SourceRef]) -> str:
     """``[1,3]`` for sources 1 and 3; empty when there are none."""
     return f"[{','.join(str(source.number) for source in sources)}]" if sources else ""
+
+
+def _shorten(text: str, limit: int) -> str:
+    words = text.split()
+    short = ""
+    for word in words:
+        if len(short) + len(word) + 1 > limit:
+            return f"{short}…"
+        short = f"{short} {word}".strip()
+    return short
 
 
 def _count(number: int, noun: str) -> str:
