@@ -247,7 +247,22 @@ def choose_title(candidates: list[tuple[str, float]]) -> str | None:
     best = max(
         groups, key=lambda g: (len(g), max(scores[m] for m in g) >= 0.34, -groups.index(g))
     )
-    return max(best, key=lambda line: len(_title_key(line)))
+    full = max(best, key=lambda line: len(_title_key(line)))
+    head, _site = split_site_name(full)
+    if any(_title_key(member) == _title_key(head) for member in best):
+        return head
+    return full.removesuffix(".") if not full.endswith("..") else full
+
+
+_SITE_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::)\s+(?P<site>[^|–—]{2,40})$")
+
+
+def split_site_name(title: str) -> tuple[str, str | None]:
+    """``"Headline - Site Name"`` -> ``("Headline", "Site Name")``; the site is 1-4 words."""
+    match = _SITE_SEPARATOR.search(title)
+    if match and len(match.group("site").split()) <= 4:
+        return title[: match.start()].strip(), match.group("site").strip()
+    return title, None
 
 
 def is_print_date(iso: str, body_years: list[int], crawl_date: str | None) -> bool:

@@ -57,6 +57,7 @@ _FORM = re.compile(
     r"required fields are marked|^(?:reply|submit|send|cancel reply)$|comment data is processed|"
     r"^commentaires?$|^commenti$|^kommentare?$|^comentarios?$|laisser un commentaire|"
     r"lascia un commento|schreibe einen kommentar|deja un comentario|have your say|"
+    r"in the comments?(?: section)? below|^sound off\b|^join the (?:conversation|discussion)|"
     r"^(?:name|email|website|post comment|send comment)\s*\*?$",
     re.IGNORECASE,
 )
@@ -202,9 +203,10 @@ class Topic:
             for stem in stems(line):
                 self._counts[stem] = self._counts.get(stem, 0) + 1
 
-    def shared(self, line: str) -> int:
-        """How many of ``line``'s stems the article also has."""
-        return sum(1 for s in stems(line) if s in self._counts)
+    def shared(self, line: str, *, inside: bool = False) -> int:
+        """How many of ``line``'s stems the article also has (in other lines when ``inside``)."""
+        least = 2 if inside else 1
+        return sum(1 for s in stems(line) if self._counts.get(s, 0) >= least)
 
     def share(self, line: str, *, inside: bool = False) -> float:
         """Share of ``line``'s stems found in the article (in other lines when ``inside``)."""
@@ -222,8 +224,11 @@ def _is_list_start(line: str, role: str | None) -> bool:
 
 
 def _substantial(line: str, topic: Topic) -> bool:
+    """A paragraph of 25+ words or 2+ sentences that shares the article's words."""
     sentences = len(re.findall(r"[.!?](?:\s|$)", line))
-    return (len(line.split()) >= 25 or sentences >= 2) and topic.share(line, inside=True) >= 0.3
+    if len(line.split()) < 25 and sentences < 2:
+        return False
+    return topic.share(line, inside=True) >= 0.2 or topic.shared(line, inside=True) >= 3
 
 
 def body_end(lines: list[str], roles: list[str | None], start: int, topic: Topic) -> int:
@@ -338,8 +343,14 @@ def _agency(header: list[str], roles: list[str | None], first_paragraph: str) ->
 
 
 def _outlet(header: list[str], roles: list[str | None], footer: list[str], topic: Topic,
-            agency: str | None) -> str | None:
+            agency: str | None, title: str | None) -> str | None:
+    """The publisher: named in the footer or after the headline ("Headline - Site"), spelt as
+    the masthead spells it; else a masthead beside the agency line; else the agency."""
     names = [name for line in footer if (name := meta.publisher_name(line))]
+    for line in header:
+        head, site = meta.split_site_name(line)
+        if site and _same_text(head, title):
+            names.append(site)
     mastheads = [
         i for i, line in enumerate(header)
         if roles[i] is None and len(line.split()) <= 4
@@ -514,7 +525,7 @@ def _read_metadata(out: Cleaned, lines: list[str], roles: list[str | None], star
     out.author = _author(header, header_roles, title_at, topic)
     out.agency = _agency(header, header_roles, lines[start])
     footer = [line for i, line in enumerate(lines) if i > end or roles[i] == "footer"]
-    out.outlet = _outlet(header, header_roles, footer, topic, out.agency)
+    out.outlet = _outlet(header, header_roles, footer, topic, out.agency, out.title)
     body_years = meta.years_mentioned(" ".join(lines[start : end + 1]))
     out.published, out.published_signal = _published(
         header, header_roles, title_at, url, crawl_date, body_years
