@@ -120,24 +120,37 @@ def extract_quotes(
 ) -> list[Quote]:
     """Direct and reported quotes of a story, merged across documents."""
     parser = nlp if nlp is not None else load_spacy(with_parser=True)
+    docs = _parse(parser, articles)
     found: list[_Found] = []
     for article in articles:
         context = _Context(entities)
         for sentence in article.sentences:
             quotes: list[_Found] = []
-            if _QUOTE.search(sentence.text) or _VERB_WORDS.search(sentence.text):
-                quotes = _sentence_quotes(sentence, parser, context, article)
+            if sentence.text in docs:
+                quotes = _sentence_quotes(sentence, docs[sentence.text], context, article)
             found.extend(quotes)
             context.update(sentence, [quote.speaker for quote in quotes])
     return _merge(found)
 
 
+def _parse(parser: Any, articles: Sequence[AnalyzedArticle]) -> dict[str, Any]:
+    """Parse, once each and in batches, the sentences with quote marks or a speech verb."""
+    texts = {
+        sentence.text: None
+        for article in articles
+        for sentence in article.sentences
+        if _QUOTE.search(sentence.text) or _VERB_WORDS.search(sentence.text)
+    }
+    disable = [name for name in ("ner",) if name in parser.pipe_names]
+    return dict(zip(texts, parser.pipe(texts, batch_size=64, disable=disable), strict=True))
+
+
 def _sentence_quotes(
-    sentence: Sentence, parser: Any, context: _Context, article: AnalyzedArticle
+    sentence: Sentence, doc: Any, context: _Context, article: AnalyzedArticle
 ) -> list[_Found]:
     text = sentence.text
     fragments = [(m.group(1) or m.group(2)).strip(" ,.") for m in _QUOTE.finditer(text)]
-    attributions = _attributions(parser(text), context)
+    attributions = _attributions(doc, context)
     if not attributions:
         return []
     limit = _MAX_TRANSCRIPT_WORDS if article.article.transcript else _MAX_REPORTED_WORDS
