@@ -102,3 +102,20 @@ def test_chart_stacks_same_day_events_and_needs_a_date() -> None:
     assert chart is not None
     assert chart.events[0].x == chart.events[1].x and chart.events[0].y != chart.events[1].y
     assert timeline_chart([], [None, None]) is None
+
+
+def test_outlet_names_come_from_articles_and_group_keys_only_count(flood: Loaded) -> None:
+    articles, briefings = flood
+    # the radio transcript loses its outlet and has no URL: it is counted, not named
+    anonymous = [replace(a, outlet=None) if a.id == "cr-tx-5" else a for a in articles]
+    keyed = replace(briefings[1], outlets=("g:wire", "g:tidende", "g:radio", "g:bbd"))
+    story = build_page(anonymous, [keyed]).stories[0]
+    assert story.coverage.outlets == ("Nordic Wire", "Varnholm Tidende", "Baltic Business Daily")
+    assert story.coverage.independent == 4 and story.coverage.unnamed == 1
+    radio = next(s for s in story.sources if s.doc_id == "cr-tx-5")
+    assert radio.outlet is None and radio.label == "Coastal Radio morning bulletin"
+    unkeyed = build_page(anonymous, [replace(keyed, outlets=())]).stories[0]
+    assert unkeyed.coverage.independent == 4
+    # an outlet known only by its URL is named by the host
+    hosted = [replace(a, outlet=None) if a.id == "bbd-2024-311" else a for a in articles]
+    assert "bbd.example" in build_page(hosted, [keyed]).stories[0].coverage.outlets
