@@ -19,7 +19,7 @@ from newsfuse.brief.attribution import attributions
         ("The ferry sank, the official news agency Xinhua said.", ["Xinhua"]),
         ("Officials told AFP the bridge collapsed.", ["AFP"]),
         ("The blast killed 12, the ministry said, citing local police.",
-         ["local police", "ministry"]),
+         ["local police"]),
         ("Reports from Korean media, such as Yonhap news agency, confirm the launch.",
          ["Korean media", "Yonhap"]),
         ("Japanese news agency Kyodo reported the arrival.", ["Kyodo"]),

@@ -73,6 +73,8 @@ def _clean(source: str, strict: bool) -> str | None:
     source = _LEADING_TIME.sub("", re.sub(r"^(?:[Ss]uch as|also)\s+", "", source))
     if not source or source.split()[0] in _NOT_SOURCES:
         return None
+    if " " not in source and source.islower():
+        return None  # "the agency", "officials": no one in particular
     if _MEDIA_WORD.search(source):
         leading = _NAMED_AGENCY.match(source)
         if leading and not _NATIONALITY.search(leading.group(1)):

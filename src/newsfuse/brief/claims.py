@@ -393,7 +393,7 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
         raw, noun = match.group(1).lower(), match.group(2).lower().split()[0]
         if _YEAR.fullmatch(raw):
             continue
-        key = _counted(noun, text[match.end(1) : match.end(1) + 30], text[: match.start()][-40:])
+        key = _counted(noun, text[match.end(1) : match.end(1) + 30], text[: match.start()][-80:])
         if key is None:
             continue
         value = float(_WORD_NUMBERS.get(raw, 0) or raw.replace(",", ""))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -57,6 +57,7 @@ class _Disagreement:
     a: Claim
     b: Claim
     update: bool
+    values: tuple[Hashable, Hashable]
 
 
 def find_conflicts(
@@ -77,7 +78,7 @@ def find_conflicts(
                 continue
             seen.add(pair)  # type: ignore[arg-type]
             found.extend(_compare(a, b, aligned, context))
-    return _merge(found, independence)
+    return _merge(found)
 
 
 def _pairs(group: ClaimGroup) -> list[tuple[Claim, Claim, bool]]:
@@ -140,7 +141,26 @@ def _compare(a: Claim, b: Claim, aligned: bool, context: _Context) -> list[_Disa
     update = _is_update(a, b)
     if update and "number" in kinds:
         kinds = [kind for kind in kinds if kind != "day"]  # the day the new count came
-    return [_Disagreement(kind, a, b, update and kind in {"number", "day"}) for kind in kinds]
+    return [
+        _Disagreement(
+            kind, a, b, update and kind in {"number", "day"},
+            (_value(kind, a, sa), _value(kind, b, sb)),
+        )
+        for kind in kinds
+    ]
+
+
+def _value(kind: str, claim: Claim, slots: Slots) -> Hashable:
+    """What a claim says on the disputed point: sides that say the same are joined."""
+    if kind == "place":
+        return slots.places | frozenset(slots.venues)
+    if kind == "day":
+        return slots.days
+    if kind == "number":
+        return frozenset(slots.numbers)
+    if kind == "years":
+        return slots.years
+    return bool(_NEGATION.search(claim.text))
 
 
 def _places_differ(a: Slots, b: Slots) -> bool:
@@ -197,37 +217,34 @@ def _is_update(a: Claim, b: Claim) -> bool:
     return bool(_UPDATE.search(later.text))
 
 
-def _merge(found: Sequence[_Disagreement], independence: Mapping[str, str]) -> list[Conflict]:
+def _merge(found: Sequence[_Disagreement]) -> list[Conflict]:
     """Join pairwise disagreements of one kind that share a claim into one conflict."""
-    clusters: list[tuple[str, bool, list[Claim]]] = []
+    clusters: list[tuple[str, bool, dict[Claim, Hashable]]] = []
     for item in found:
-        for kind, update, claims in clusters:
-            if kind == item.kind and update == item.update and (
-                item.a in claims or item.b in claims
-            ):
-                claims.extend(c for c in (item.a, item.b) if c not in claims)
+        pair = {item.a: item.values[0], item.b: item.values[1]}
+        for kind, update, values in clusters:
+            if kind == item.kind and update == item.update and pair.keys() & values.keys():
+                values.update(pair)
                 break
         else:
-            clusters.append((item.kind, item.update, [item.a, item.b]))
-    conflicts = [_conflict(kind, update, claims, independence) for kind, update, claims in clusters]
+            clusters.append((item.kind, item.update, pair))
+    conflicts = [_conflict(kind, update, values) for kind, update, values in clusters]
     return [conflict for conflict in conflicts if len(conflict.claims) >= 2]
 
 
-def _conflict(
-    kind: str, update: bool, claims: list[Claim], independence: Mapping[str, str]
-) -> Conflict:
-    if update:
-        claims = sorted(claims, key=lambda claim: claim.published or "")
-    sides: list[Sourced] = []
-    taken: set[str] = set()
+def _conflict(kind: str, update: bool, values: dict[Claim, Hashable]) -> Conflict:
+    """One side per distinct value, with every document that holds it (earliest first)."""
+    claims = sorted(values, key=lambda claim: (claim.published or "", claim.transcript))
+    sides: dict[Hashable, list[Claim]] = {}
     for claim in claims:
-        if claim.doc_id in taken:
-            continue
-        taken.add(claim.doc_id)
-        sides.append(Sourced(claim.text, (claim.doc_id,)))
+        sides.setdefault(values[claim], []).append(claim)
+    sourced = [
+        Sourced(members[0].text, tuple(dict.fromkeys(claim.doc_id for claim in members)))
+        for members in sides.values()
+    ]
     return Conflict(
         topic=_topic(kind, claims),
-        claims=tuple(sides),
+        claims=tuple(sourced),
         kind="update" if update else "conflict",
     )
 
