@@ -117,13 +117,19 @@ class Fetcher:
         """``(status, body)`` of the origin's robots.txt (status 0 when it cannot be read)."""
         try:
             target = self.policy.check(origin + "/robots.txt")
-            response = self._with_retries(target, None, None, time.monotonic())
+            response = self._with_retries(target, None, None, time.monotonic(), check=False)
         except FetchError:
             return 0, b""
         return response.status, response.content
 
     def _with_retries(
-        self, target: Target, etag: str | None, last_modified: str | None, started: float
+        self,
+        target: Target,
+        etag: str | None,
+        last_modified: str | None,
+        started: float,
+        *,
+        check: bool = True,
     ) -> Fetched:
         attempt = 0
         while True:
@@ -135,7 +141,7 @@ class Fetcher:
                 delay = self.options.backoff * 2**attempt
             else:
                 if response.status not in _RETRY or attempt >= self.options.retries:
-                    return _checked(target.url, response)
+                    return _checked(target.url, response) if check else response
                 delay = response.retry_after or self.options.backoff * 2**attempt
             if delay > self.options.max_backoff or self._late(started, delay):
                 raise FetchError(f"{target.url}: the server keeps failing; giving up")
