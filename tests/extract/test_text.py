@@ -156,6 +156,7 @@ def test_a_long_real_paragraph_after_a_headline_list_continues_the_body() -> Non
         ("Tuesday, 12 September 2023 10:57 IST", "date"),
         ("The minister said the talks would resume on Monday.", None),
         ("Related talks were held in Geneva last year, officials said.", None),
+        ("About 100 people worked at the plant, which makes biscuits and cookies.", None),
     ],
 )
 def test_line_roles(line: str, role: str | None) -> None:

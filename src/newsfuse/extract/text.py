@@ -62,7 +62,9 @@ _FORM = re.compile(
     re.IGNORECASE,
 )
 _NOTICE = re.compile(
-    r"cookie|privacy (?:policy|&|notice|settings)|gdpr|\bopt-out\b|^accept(?: all)?$|"
+    r"cookies? (?:policy|settings|consent|notice|preferences)|(?:uses?|use of|accept(?: all)?) "
+    r"cookies|utilizza(?:mo)? (?:i )?cookie|utilizamos cookies|des cookies|verwendet cookies|"
+    r"privacy (?:policy|&|notice|settings)|gdpr|\bopt-out\b|^accept(?: all)?$|"
     r"sign up\b|subscribe\b|newsletter|abonnez-vous|iscriviti|abonnieren|suscríbete|in your inbox|"
     r"download (?:our|the) app|^advertisement$|^advertise\b|ads? widget|^sponsored\b|"
     r"^publicité$|^pubblicità$|^anzeige$|^publicidad$|^(?:skip to (?:main )?content|menu|search|"
@@ -243,7 +245,8 @@ def body_end(lines: list[str], roles: list[str | None], start: int, topic: Topic
             after_list = True
         if role is not None:
             continue
-        if is_prose(line) and (not after_list or _substantial(line, topic)):
+        body_like = is_prose(line) or _is_unfinished_paragraph(line, topic)
+        if body_like and (not after_list or _substantial(line, topic)):
             end, short_run, after_list = i, 0, False
         else:
             short_run += 1
