@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_fetcher
-from server import NewsServer, Route
+from newsserver import NewsServer, Route, make_fetcher
 
 from newsfuse.errors import FetchError
 from newsfuse.fetch import Fetcher
@@ -90,8 +89,9 @@ def test_too_large_bodies_are_refused(server: NewsServer) -> None:
 
 def test_a_stalled_server_times_out(server: NewsServer) -> None:
     server.routes["/slow.html"] = Route(b"<p>late</p>", stall=3.0)
-    with make_fetcher(timeout=0.5, retries=0) as fetcher, pytest.raises(FetchError, match="timed out"):
-        fetcher.get(server.url("/slow.html"))
+    with make_fetcher(timeout=0.5, retries=0) as fetcher:
+        with pytest.raises(FetchError, match="timed out"):
+            fetcher.get(server.url("/slow.html"))
 
 
 def test_redirects_are_followed_and_limited(server: NewsServer, fetcher: Fetcher) -> None:
@@ -109,7 +109,9 @@ def test_redirects_are_followed_and_limited(server: NewsServer, fetcher: Fetcher
     ["http://169.254.169.254/latest/meta-data/", "http://127.0.0.2:{port}/news/x.html",
      "http://10.0.0.1/", "file:///etc/passwd"],
 )
-def test_every_redirect_is_checked_again(server: NewsServer, fetcher: Fetcher, location: str) -> None:
+def test_every_redirect_is_checked_again(
+    server: NewsServer, fetcher: Fetcher, location: str
+) -> None:
     port = server.base.rsplit(":", 1)[1]
     server.routes["/jump"] = Route(status=302, headers={"Location": location.format(port=port)})
     with pytest.raises(FetchError, match="refused|only http"):

@@ -8,10 +8,12 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from email.utils import format_datetime, parsedate_to_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from newsfuse.fetch import AddressPolicy, Fetcher, FetchOptions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
 
@@ -79,7 +81,9 @@ class NewsServer:
         self.routes[path] = Route(page.encode("utf-8"), etag=f'"{slug}-v1"')
         return self.url(path)
 
-    def serve_feed(self, path: str, slugs: list[str], *, kind: str = "rss", version: str = "1") -> str:
+    def serve_feed(
+        self, path: str, slugs: list[str], *, kind: str = "rss", version: str = "1"
+    ) -> str:
         """Serve a feed listing the fixture articles ``slugs`` (each page served too)."""
         items = [self._item(slug, kind) for slug in slugs]
         template = (FIXTURES / f"{kind}.template.xml").read_text(encoding="utf-8")
@@ -171,3 +175,12 @@ def _unchanged(route: Route, headers: object) -> bool:
         except (TypeError, ValueError):
             return False
     return False
+
+
+LOOPBACK_ONLY = AddressPolicy(allowed_networks=("127.0.0.1/32",))
+
+
+def make_fetcher(**options: float | int | bool) -> Fetcher:
+    """A fetcher allowed to reach 127.0.0.1 only, fast by default (no waits between requests)."""
+    settings = {"min_interval": 0.0, "backoff": 0.01, "timeout": 5.0, **options}
+    return Fetcher(FetchOptions(**settings), LOOPBACK_ONLY)  # type: ignore[arg-type]
