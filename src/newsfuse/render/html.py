@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from newsfuse.render.chart import TimelineChart, timeline_chart
 from newsfuse.render.text import ENTITY_GROUPS
 from newsfuse.render.view import (
+    DATE_ORIGINS,
     StoryView,
     build_page,
     coverage_parts,
@@ -61,6 +62,7 @@ def _environment() -> Environment:
     )
     environment.globals.update(
         coverage_parts=coverage_parts,
+        date_origins=DATE_ORIGINS,
         display_date=display_date,
         display_timestamp=display_timestamp,
         entity_groups=entity_groups,

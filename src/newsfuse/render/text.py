@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsfuse.render.view import (
+    DATE_ORIGINS,
     StoryView,
     build_page,
     citation_numbers,
@@ -282,19 +283,9 @@ _STATUS_STYLE = {"ok": "green", "duplicate": "yellow", "rejected": "red"}
 
 
 def _document(article: Article, *, body: bool) -> list[RenderableType]:
-    meta = [
-        outlet_label(article) or "",
-        display_date(article.published)
-        + (f" ({article.published_signal})" if article.published_signal else ""),
-        article.author or "",
-        article.language or "",
-        f"{article.word_count} words",
-        article.source,
-    ]
-    parts: list[RenderableType] = [
-        _status_line(article) if article.status != "ok" else _ok_line(article),
-        Padding(Text(" · ".join(item for item in meta if item), style="dim"), (0, 0, 0, 2)),
-    ]
+    first = _status_line(article) if article.status != "ok" else _ok_line(article)
+    meta = Text(" · ".join(_document_meta(article)), style="dim")
+    parts: list[RenderableType] = [first, Padding(meta, (0, 0, 0, 2))]
     if article.transcript:
         parts.append(Padding(_repairs(article), (0, 0, 0, 2)))
     if body and article.blocks:
@@ -303,6 +294,24 @@ def _document(article: Article, *, body: bool) -> list[RenderableType]:
             parts.append(Padding(Text(block.text, style=style), (1, 0, 0, 4)))
     parts.append(Text(""))
     return parts
+
+
+def _document_meta(article: Article) -> list[str]:
+    if article.status == "rejected":
+        crawled = f"crawled {article.crawl_date}" if article.crawl_date else ""
+        return [item for item in (article.source, crawled) if item]
+    when = display_date(article.published)
+    if article.published_signal in DATE_ORIGINS:
+        when += f" ({DATE_ORIGINS[article.published_signal]})"
+    meta = [
+        outlet_label(article) or "",
+        when,
+        article.author or "",
+        article.language or "",
+        f"{article.word_count} words",
+        article.source,
+    ]
+    return [item for item in meta if item]
 
 
 def _ok_line(article: Article) -> Text:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -84,10 +84,11 @@ class StoryView:
     sources: tuple[SourceRef, ...]
     coverage: Coverage
     anchor: str
+    by_id: Mapping[str, SourceRef] = field(default_factory=dict, repr=False, compare=False)
 
     def cite(self, ids: Iterable[str]) -> tuple[SourceRef, ...]:
         """The numbered sources for ``ids``, in number order, each once."""
-        by_id = {source.doc_id: source for source in self.sources}
+        by_id = self.by_id
         found = {by_id[doc_id].number: by_id[doc_id] for doc_id in ids if doc_id in by_id}
         return tuple(found[number] for number in sorted(found))
 
@@ -107,14 +108,11 @@ class PageView:
 
     stories: tuple[StoryView, ...]
     others: tuple[Article, ...]
+    anchors: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def anchor_of(self, doc_id: str) -> str | None:
         """The anchor of ``doc_id``'s first source entry on the page, if it has one."""
-        for story in self.stories:
-            for source in story.sources:
-                if source.doc_id == doc_id:
-                    return source.anchor
-        return None
+        return self.anchors.get(doc_id)
 
 
 def safe_href(url: str | None) -> str | None:
@@ -214,9 +212,12 @@ def build_page(articles: Sequence[Article], briefings: Sequence[Briefing]) -> Pa
         _story_view(clean_briefing(briefing), by_id, used_anchors)
         for briefing in order_briefings(briefings, by_id)
     )
-    in_stories = {source.doc_id for story in stories for source in story.sources}
-    others = tuple(article for article in articles if article.id not in in_stories)
-    return PageView(stories=stories, others=others)
+    anchors: dict[str, str] = {}
+    for story in stories:
+        for source in story.sources:
+            anchors.setdefault(source.doc_id, source.anchor)
+    others = tuple(article for article in articles if article.id not in anchors)
+    return PageView(stories=stories, others=others, anchors=anchors)
 
 
 def _story_view(
@@ -245,7 +246,12 @@ def _story_view(
         events_to=events[-1] if events else None,
     )
     anchor = _anchor(briefing.story_id, used_anchors, prefix="story-")
-    return StoryView(briefing=briefing, sources=sources, coverage=coverage, anchor=anchor)
+    by_id: dict[str, SourceRef] = {}
+    for source in sources:
+        by_id.setdefault(source.doc_id, source)
+    return StoryView(
+        briefing=briefing, sources=sources, coverage=coverage, anchor=anchor, by_id=by_id
+    )
 
 
 def _cited_ids(briefing: Briefing) -> list[str]:
@@ -282,6 +288,16 @@ def _two_sided(conflict: Conflict) -> bool:
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
+
+DATE_ORIGINS = {
+    "meta": "date from page metadata",
+    "dateline": "date from dateline",
+    "url": "date from URL",
+    "text": "date from text",
+    "story": "date inferred from the story",
+}
+"""How a publication date was found (``Article.published_signal``), for readers; a date
+``given`` by the input needs no note."""
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
