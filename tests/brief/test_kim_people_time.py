@@ -124,7 +124,8 @@ def test_timeline_dates(timeline: list[TimelineEvent]) -> None:
     assert [e.date for e in timeline] == sorted(e.date for e in timeline)
     _dated(timeline, "2023-09-10", "Pyongyang")  # left on Sunday
     _dated(timeline, "2023-09-11", "video")  # "on Monday" / "yesterday"
-    _dated(timeline, "2023-09-12", "entered Russia")  # arrived on Tuesday / this morning
+    arrival = _dated(timeline, "2023-09-12", "Russia", "Kim")  # arrived on Tuesday
+    assert len(arrival.sources) >= 3  # "on Tuesday", "September 12", "early Tuesday morning"
     _dated(timeline, "2023-09-12", "Hasan")  # "this morning", in an undated document
     _dated(timeline, "2023-09-13", "talks")  # "tomorrow's Putin-Kim talks"
     _dated(timeline, "2023-09-13", "Wednesday")  # the Forum "runs through Wednesday"

@@ -101,3 +101,9 @@ def test_any_text_against_a_real_date_never_raises(
     for expression in find_expressions(text):
         resolve_expression(expression.text, published.isoformat(), future=future)
     resolve_expression(text, published.isoformat(), future=future)
+
+
+def test_a_name_is_not_a_date() -> None:
+    found = [e.text for e in find_expressions("A video shared by Russia Today on Monday.")]
+    assert found == ["on Monday"]
+    assert [e.text for e in find_expressions("Today, the talks began.")] == ["Today"]

@@ -25,9 +25,10 @@ from newsfuse.nlp.timex import (
 )
 from newsfuse.types import AnalyzedArticle, Sentence, TimelineEvent
 
-_MAX_WORDS = 28
+_MAX_WORDS = 35
 _ANY_DATE = "2000-01-01"  # absolute expressions do not depend on it
-_WINDOW = 12
+_AFTER_WORDS = 10
+_NEAR = 15
 _CLAUSE_BREAK = re.compile(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|which|where|as|after)\b)")
 _STOP = frozenset(
     """the a an of in on at to for from by with and or but that which who as is are was were be
@@ -45,6 +46,7 @@ class _Event:
     sources: list[str] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
     transcript: bool = False
+    members: list[_Event] = field(default_factory=list)
 
 
 def story_date(articles: Sequence[AnalyzedArticle]) -> str | None:
@@ -67,10 +69,16 @@ def build_timeline(
             for event in _sentence_events(sentence, published, article.article.transcript):
                 _add(events, event)
     events.sort(key=lambda event: event.date)
-    return [
-        TimelineEvent(e.date, e.text, tuple(e.sources), e.precision, e.expression)  # type: ignore[arg-type]
-        for e in events
-    ]
+    timeline = []
+    for event in events:
+        best = _representative(event)
+        timeline.append(
+            TimelineEvent(
+                event.date, best.text, tuple(event.sources), event.precision,  # type: ignore[arg-type]
+                best.expression,
+            )
+        )
+    return timeline
 
 
 def _default_date(articles: Sequence[AnalyzedArticle]) -> str | None:
@@ -105,7 +113,7 @@ def _sentence_events(
         if len(clause.split()) - len(expression.text.split()) < 4:
             continue
         event = _Event(resolved[0], resolved[1], clause, expression.text, [sentence.doc_id])
-        event.words = _content(clause, expression)
+        event.words = _content(text, expression)
         event.transcript = transcript
         events.append(event)
     return events
@@ -119,26 +127,36 @@ def _clause_before(text: str, expression: TimeExpression) -> str:
 
 
 def _clause(text: str, expression: TimeExpression, transcript: bool) -> str:
-    """The clause around ``expression``, trimmed when the sentence is long."""
+    """The clause around ``expression``; "…" marks where a long sentence was cut."""
     if len(text.split()) <= _MAX_WORDS:
         return text.strip()
-    if transcript:
-        before = text[: expression.start].split()[-_WINDOW:]
-        after = text[expression.end :].split()[:_WINDOW]
-        clause = " ".join([*before, expression.text, *after])
-        return re.sub(r"\s+([.,;:!?])", r"\1", clause)
-    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
-    start = max(b for b in bounds if b <= expression.start)
-    end = min(b for b in bounds if b >= expression.end)
-    clause = text[start:end].strip(" ,;:")
-    if len(clause.split()) > _MAX_WORDS:
-        words = text[start : expression.start].split()[-_WINDOW:]
-        clause = " ".join([*words, text[expression.start : end].strip()][: _MAX_WORDS])
-    return clause[:1].upper() + clause[1:]
+    if not transcript:
+        bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+        start = max(b for b in bounds if b <= expression.start)
+        end = min(b for b in bounds if b >= expression.end)
+        clause = text[start:end].strip(" ,;:")
+        if len(clause.split()) <= _MAX_WORDS:
+            return clause[:1].upper() + clause[1:]
+    return _window(text, expression)
+
+
+def _window(text: str, expression: TimeExpression) -> str:
+    before = text[: expression.start].split()
+    after = text[expression.end :].split()
+    keep_after = min(len(after), _AFTER_WORDS)
+    keep_before = min(len(before), _MAX_WORDS - len(expression.text.split()) - keep_after)
+    words = [*before[len(before) - keep_before :], expression.text, *after[:keep_after]]
+    clause = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(words))
+    prefix = "…" if keep_before < len(before) else ""
+    suffix = "…" if keep_after < len(after) else ""
+    return f"{prefix}{clause.strip(' ,;:')}{suffix}"
 
 
 def _content(text: str, expression: TimeExpression) -> set[str]:
-    words = re.findall(r"[a-z]+", text.lower().replace(expression.text.lower(), " "))
+    """Stems of the content words within ``_NEAR`` words of the expression."""
+    before = text[: expression.start].split()[-_NEAR:]
+    after = text[expression.end :].split()[:_NEAR]
+    words = re.findall(r"[a-z]+", " ".join([*before, *after]).lower())
     return {word[:5] for word in words if word not in _STOP and len(word) > 2}
 
 
@@ -152,7 +170,19 @@ def _add(events: list[_Event], event: _Event) -> None:
             for source in event.sources:
                 if source not in other.sources:
                     other.sources.append(source)
-            if other.transcript and not event.transcript:
-                other.text, other.expression, other.transcript = event.text, event.expression, False
+            other.members.append(event)
             return
     events.append(event)
+
+
+def _representative(event: _Event) -> _Event:
+    """The wording that shares most words with the others: punctuated and uncut first."""
+    members = [event, *event.members]
+    if len(members) == 1:
+        return event
+
+    def rank(member: _Event) -> tuple[bool, int, bool, int]:
+        shared = sum(len(member.words & other.words) for other in members if other is not member)
+        return member.transcript, -shared, "…" in member.text, len(member.text)
+
+    return min(members, key=rank)

@@ -83,6 +83,8 @@ def find_expressions(text: str) -> list[TimeExpression]:
             start, end = match.span()
             if any(start < right and left < end for left, right in taken):
                 continue
+            if kind == "relative_day" and _is_name_part(text, start):
+                continue  # "Russia Today", "USA Today": a name, not a date
             taken.append((start, end))
             found.append(TimeExpression(match.group(0), start, end, kind))
     return sorted(found, key=lambda expression: expression.start)
@@ -91,6 +93,11 @@ def find_expressions(text: str) -> list[TimeExpression]:
 ABSOLUTE_KINDS = frozenset(
     {"iso", "day_month_year", "month_day_year", "year_month_day", "month_year", "year"}
 )
+
+
+def _is_name_part(text: str, start: int) -> bool:
+    previous = text[:start].split()
+    return text[start].isupper() and bool(previous) and previous[-1][:1].isupper()
 
 
 def is_future(context: str) -> bool:
