@@ -24,6 +24,8 @@ _TERMINAL = re.compile(r"[.!?](?:\s?[\"”’'»)\]])*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*$")
 _CONTINUE_WORDS = frozenset(
     "a an the of in on at to for from by with and or but that which who as than is are was were "
+    "about into over under through after before between during without within across where "
+    "when while if because whether "
     "would will could should can has have had "
     "le la les un une des du de et à au aux il lo gli della delle dei di e per con "
     "der die das ein eine und mit von für dem den des el los las del y en al".split()
@@ -123,30 +125,35 @@ def normalise(content: str) -> str:
 
 
 def split_lines(content: str) -> list[str]:
-    """Non-empty lines, with hard-wrapped lines of one paragraph joined back."""
+    """Non-empty lines, with hard-wrapped lines of one paragraph joined back (also when the
+    wrapping left blank lines between them)."""
     lines: list[str] = []
-    glued = False
+    gap = False
     for raw in normalise(content).split("\n"):
         line = raw.strip()
         if not line:
-            glued = False
+            gap = True
             continue
-        prev = lines[-1] if lines else ""
-        if glued and _wrapped(prev, line):
-            lines[-1] = f"{prev} {line}"
+        if lines and _wrapped(lines[-1], line, gap):
+            lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
-        glued = True
+        gap = False
     return lines
 
 
-def _wrapped(prev: str, line: str) -> bool:
-    """True when ``line`` continues ``prev``, a hard-wrapped line of the same paragraph."""
-    if len(prev.split()) < 5 or _TERMINAL.search(prev) or prev.endswith(":"):
+def _wrapped(prev: str, line: str, gap: bool) -> bool:
+    """True when ``line`` continues ``prev``, a hard-wrapped line of the same paragraph: it
+    starts in lower case or ``prev`` ends on a word that needs more (across a blank line,
+    only the latter)."""
+    if len(prev.split()) < 5 or _TERMINAL.search(prev) or _TRUNCATED.search(prev):
+        return False
+    if prev.endswith(":") or line_role(prev) is not None:
         return False
     if (_BYLINE.match(line) and len(line.split()) <= 5) or line_role(line) is not None:
         return False
-    return line[:1].islower() or prev.split()[-1].lower() in _CONTINUE_WORDS
+    needs_more = prev.endswith((",", ";")) or prev.split()[-1].lower() in _CONTINUE_WORDS
+    return needs_more or (line[:1].islower() and not gap)
 
 
 def words(text: str) -> list[str]:
@@ -442,7 +449,7 @@ def _body_blocks(lines: list[str], roles: list[str | None], start: int, end: int
             out.removed.append(Verdict(line, role))
         elif _same_text(line, title):
             out.removed.append(Verdict(line, "title"))
-        elif is_prose(line):
+        elif is_prose(line) or _continues_paragraph(line, blocks):
             blocks.append(Block("paragraph", line))
         elif i not in listed and _is_heading(line, following, topic):
             blocks.append(Block("heading", line))
@@ -451,6 +458,13 @@ def _body_blocks(lines: list[str], roles: list[str | None], start: int, end: int
         else:
             out.removed.append(Verdict(line, "headline-list" if i in listed else "headline"))
     return join_broken(blocks)
+
+
+def _continues_paragraph(line: str, blocks: list[Block]) -> bool:
+    """A lower-case fragment after a paragraph that stopped mid-sentence."""
+    prev = blocks[-1] if blocks else None
+    unfinished = prev is not None and prev.kind == "paragraph" and not _TERMINAL.search(prev.text)
+    return unfinished and line[:1].islower()
 
 
 def join_broken(blocks: list[Block]) -> list[Block]:
