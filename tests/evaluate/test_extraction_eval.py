@@ -62,6 +62,8 @@ def test_decode_honours_meta_charset_and_guesses_without_it() -> None:
     )
     assert "Новый мост через реку" in decode_html(cyrillic)
     assert decode_html("\ufeff<p>ok</p>".encode()) == "<p>ok</p>"
+    mislabelled = '<meta charset="windows-1252"><p>Crème brûlée</p>'.encode()
+    assert "Crème brûlée" in decode_html(mislabelled)
 
 
 def _write_pages(tmp_path: Path) -> tuple[Path, Path]:

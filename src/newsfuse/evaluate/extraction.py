@@ -86,19 +86,20 @@ def score_bodies(predicted: dict[str, str], gold: dict[str, str]) -> ExtractionS
 
 
 def decode_html(data: bytes) -> str:
-    """Decode page bytes: a BOM, then ``<meta charset>``, then charset-normalizer's guess."""
+    """Decode page bytes: a BOM, strict UTF-8 (pages often declare a legacy charset they do
+    not use), then ``<meta charset>``, then charset-normalizer's guess."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
-    match = _META_CHARSET.search(data[:4096])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(data[:8192])
     if match:
         try:
             return data.decode(match.group(1).decode("ascii"), errors="strict")
         except (LookupError, UnicodeDecodeError):
             pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
