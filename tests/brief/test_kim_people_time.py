@@ -122,7 +122,8 @@ def _dated(timeline: list[TimelineEvent], date: str, *words: str) -> TimelineEve
 
 def test_timeline_dates(timeline: list[TimelineEvent]) -> None:
     assert [e.date for e in timeline] == sorted(e.date for e in timeline)
-    _dated(timeline, "2023-09-10", "Pyongyang")  # left on Sunday
+    sunday = _dated(timeline, "2023-09-10")  # left Pyongyang on Sunday (001, 003)
+    assert {"001", "003"} <= set(sunday.sources)
     _dated(timeline, "2023-09-11", "video")  # "on Monday" / "yesterday"
     arrival = _dated(timeline, "2023-09-12", "Russia", "Kim")  # arrived on Tuesday
     assert len(arrival.sources) >= 3  # "on Tuesday", "September 12", "early Tuesday morning"
