@@ -143,11 +143,13 @@ def _newsfuse(html: str, url: str | None) -> str:
     return extract_html(raw, doc_id="page").text
 
 
-def _trafilatura(**options: bool) -> Extractor:
+def _trafilatura(*, favor_precision: bool = False, fast: bool = False) -> Extractor:
     def run(html: str, url: str | None) -> str:
         import trafilatura
 
-        text = trafilatura.extract(html, url=url, include_comments=False, **options)
+        text = trafilatura.extract(
+            html, url=url, include_comments=False, favor_precision=favor_precision, fast=fast
+        )
         return text or ""
 
     return run

@@ -81,7 +81,8 @@ def _trafilatura_body(html: str, url: str | None, *, fast: bool) -> etree._Eleme
         with_metadata=False,
         deduplicate=False,
     )
-    return None if document is None else document.body
+    body = getattr(document, "body", None)  # a Document (as_dict=False), or None
+    return body if isinstance(body, etree._Element) else None
 
 
 def extract_blocks(html: str, url: str | None, *, min_words: int) -> list[Block]:
