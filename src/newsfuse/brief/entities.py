@@ -109,12 +109,12 @@ def resolve_entities(
     """Find the story's entities and merge the variants of each name."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     surfaces = [surface for article in articles for surface in _surfaces(article)]
-    surfaces = [surface for surface in surfaces if _keep(surface, surfaces)]
+    known = Counter(name_key(surface.form) for surface in surfaces)
+    surfaces = [surface for surface in surfaces if _keep(surface, known)]
     groups = _Merger(surfaces, gazetteer).groups()
     _count_text_mentions(groups, articles)
     countries = _story_countries(groups, gazetteer)
     entities = [_entity(group, gazetteer, countries) for group in groups]
-    entities = [entity for entity in entities if entity is not None]
     entities.sort(key=lambda entity: (-entity.mentions, entity.name))
     by_key = {
         name_key(alias): entity.name
@@ -214,7 +214,8 @@ def _is_lowercase_name(word: str) -> bool:
     return word.isalpha() and word.islower() and zipf_frequency(word, "en") < _RARE
 
 
-def _keep(surface: _Surface, everything: list[_Surface]) -> bool:
+def _keep(surface: _Surface, known: Counter[str]) -> bool:
+    """Drop junk: one letter, "Today", common words in transcripts, "Putin-Kim"."""
     form = surface.form
     letters = re.sub(r"[^A-Za-z]", "", form)
     if len(letters) < 2 or name_key(form) in _SKIP_FORMS:
@@ -223,8 +224,7 @@ def _keep(surface: _Surface, everything: list[_Surface]) -> bool:
         return False
     parts = [part for part in form.split("-") if part]
     if len(parts) > 1 and surface.kind == "PERSON" and all(part[:1].isupper() for part in parts):
-        known = {name_key(other.form) for other in everything if other is not surface}
-        return not all(name_key(part) in known for part in parts)
+        return not all(known[name_key(part)] > 0 for part in parts)
     return True
 
 
@@ -471,7 +471,7 @@ def _story_countries(groups: list[_Group], gazetteer: Gazetteer) -> set[str]:
     return codes
 
 
-def _entity(group: _Group, gazetteer: Gazetteer, countries: set[str]) -> Entity | None:
+def _entity(group: _Group, gazetteer: Gazetteer, countries: set[str]) -> Entity:
     kind: EntityType = group.kinds.most_common(1)[0][0]  # type: ignore[assignment]
     name = _canonical_form(group, kind)
     place = _place(group, kind, gazetteer, countries)

@@ -106,13 +106,13 @@ def _load_countries() -> dict[str, Place]:
         names[name_key(record["name"])] = place
         names[name_key(record["iso3"])] = place
     for record in pycountry.countries:
-        place = by_code.get(record.alpha_2)
-        if place is None:
+        known = by_code.get(record.alpha_2)
+        if known is None:
             continue
         for attribute in ("name", "official_name", "common_name"):
             value = getattr(record, attribute, None)
             if value:
-                names.setdefault(name_key(value), place)
+                names.setdefault(name_key(value), known)
     for alias, code in _COUNTRY_ALIASES.items():
         if code in by_code:
             names[alias] = by_code[code]
