@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
+from scipy import sparse
 
 from newsfuse.brief.claims import Claim, all_claims
 from newsfuse.types import AnalyzedArticle
@@ -57,25 +58,33 @@ def align_claims(
 
 
 def claim_scores(claims: Sequence[Claim], embedder: SentenceEmbedder) -> np.ndarray:
-    """Pairwise alignment scores: cosine plus a bonus for shared words and names."""
+    """Pairwise alignment scores: cosine plus a bonus for shared words and names.
+
+    Claims of the same document score -2 (never aligned).
+    """
     vectors = embedder.embed([claim.text for claim in claims])
-    scores = vectors @ vectors.T
-    for i, a in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            b = claims[j]
-            bonus = _overlap_bonus(a, b) if a.doc_id != b.doc_id else -2.0
-            scores[i, j] = scores[j, i] = scores[i, j] + bonus
-    np.fill_diagonal(scores, -2.0)
+    scores = vectors @ vectors.T + _overlap_bonus(claims)
+    docs = np.array([claim.doc_id for claim in claims])
+    scores[docs[:, None] == docs[None, :]] = -2.0
     return scores
 
 
-def _overlap_bonus(a: Claim, b: Claim) -> float:
-    shared = len(a.terms & b.terms)
-    union = len(a.terms | b.terms) or 1
-    bonus = 0.25 * shared / union
-    if shared <= 1:
-        bonus -= 0.08
-    return bonus
+def _overlap_bonus(claims: Sequence[Claim]) -> np.ndarray:
+    """0.25 x the Jaccard overlap of content words, minus 0.08 when at most one is shared."""
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for row, claim in enumerate(claims):
+        for term in claim.terms:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    matrix = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+        shape=(len(claims), max(1, len(vocabulary))),
+    )
+    shared = (matrix @ matrix.T).toarray()
+    sizes = np.asarray(matrix.sum(axis=1)).ravel()
+    union = np.maximum(sizes[:, None] + sizes[None, :] - shared, 1.0)
+    return (0.25 * shared / union - 0.08 * (shared <= 1)).astype(np.float32)
 
 
 def _agglomerate(claims: Sequence[Claim], scores: np.ndarray, link: float) -> list[list[int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -44,11 +44,21 @@ _TOPIC_STOP = {"that", "this", "with", "from", "have", "will", "would", "said", 
                "reports", "reported", "according", "also", "when", "where", "take", "the"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Context:
+    """What one call of find_conflicts knows: names, the story's day, event days, slots."""
+
     canonical: Callable[[str], str] | None
     base: str | None
     anchors: Mapping[tuple[str, str], str]
+    cache: dict[Claim, Slots] = field(default_factory=dict)
+
+    def slots(self, claim: Claim) -> Slots:
+        if claim not in self.cache:
+            self.cache[claim] = claim_slots(
+                claim, self.canonical, base=self.base, anchors=self.anchors
+            )
+        return self.cache[claim]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +133,7 @@ def _context(
 
 
 def _compare(a: Claim, b: Claim, aligned: bool, context: _Context) -> list[_Disagreement]:
-    sa, sb = (
-        claim_slots(claim, context.canonical, base=context.base, anchors=context.anchors)
-        for claim in (a, b)
-    )
+    sa, sb = context.slots(a), context.slots(b)
     kinds: list[str] = []
     if _places_differ(sa, sb):
         kinds.append("place")
