@@ -87,6 +87,7 @@ _NAV = re.compile(
     re.IGNORECASE,
 )
 _LIST_HEADER = re.compile(
+    r"^more (?:on|from|about|in|news|stories)\b.{0,40}$|"
     r"^(?:latest|top|more|most read|most popular|popular|trending|editor'?s picks|in other news|"
     r"ultime notizie|dernières nouvelles|à la une|neueste|lo último|últimas noticias)\b.{0,20}$",
     re.IGNORECASE,
@@ -281,21 +282,35 @@ def _is_unfinished_paragraph(line: str, topic: Topic) -> bool:
     return topic.share(line) >= 0.34 or topic.shared(line) >= 2
 
 
-def _short_runs(lines: list[str], roles: list[str | None], start: int, end: int) -> set[int]:
-    """Indices of short lines in headline lists: runs of 3+ non-prose lines, or runs that
-    begin with a list header."""
+def _short_runs(lines: list[str], roles: list[str | None], start: int, end: int,
+                topic: Topic) -> tuple[set[int], set[int]]:
+    """Short lines inside the body in runs: headline lists (3+ lines, or a list header first)
+    and bullet points (3+ complete lines on the article's topic, no list header)."""
     listed: set[int] = set()
+    bullets: set[int] = set()
     run: list[int] = []
     for i in range(start, end + 2):
-        inside = i <= end and not (roles[i] is None and is_prose(lines[i]))
-        if inside:
+        if i <= end and not (roles[i] is None and is_prose(lines[i])):
             run.append(i)
             continue
         shorts = [j for j in run if roles[j] is None]
-        if len(run) >= 3 or any(_is_list_start(lines[j], roles[j]) for j in run):
+        headed = any(_is_list_start(lines[j], roles[j]) for j in run)
+        introduced = bool(run) and run[0] > start and lines[run[0] - 1].endswith(":")
+        items = [lines[j] for j in shorts]
+        if len(run) >= 3 and not headed and _on_topic_items(items, topic, introduced):
+            bullets.update(shorts)
+        elif len(run) >= 3 or headed:
             listed.update(shorts)
         run = []
-    return listed
+    return listed, bullets
+
+
+def _on_topic_items(items: list[str], topic: Topic, introduced: bool) -> bool:
+    """True for list items that read as the article's own points, not teaser headlines:
+    none cut short with "...", and introduced by a colon or sharing the article's words."""
+    if not items or any(_TRUNCATED.search(item) for item in items):
+        return False
+    return introduced or sum(topic.share(item) for item in items) / len(items) >= 0.34
 
 
 def _crumb(line: str) -> str:
@@ -440,7 +455,7 @@ def _same_text(a: str, b: str | None) -> bool:
 
 def _body_blocks(lines: list[str], roles: list[str | None], start: int, end: int,
                  title: str | None, topic: Topic, out: Cleaned) -> list[Block]:
-    listed = _short_runs(lines, roles, start, end)
+    listed, bullets = _short_runs(lines, roles, start, end, topic)
     blocks: list[Block] = []
     for i in range(start, end + 1):
         line, role = lines[i], roles[i]
@@ -450,6 +465,8 @@ def _body_blocks(lines: list[str], roles: list[str | None], start: int, end: int
         elif _same_text(line, title):
             out.removed.append(Verdict(line, "title"))
         elif is_prose(line) or _continues_paragraph(line, blocks):
+            blocks.append(Block("paragraph", line))
+        elif i in bullets and len(line.split()) >= 4:
             blocks.append(Block("paragraph", line))
         elif i not in listed and _is_heading(line, following, topic):
             blocks.append(Block("heading", line))
