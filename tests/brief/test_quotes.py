@@ -48,3 +48,9 @@ def test_pronoun_speaker_is_the_previous_speaker_not_the_last_name(quotes: list[
     # The sentence before names the spokesman as speaker, then Zelensky: "he" is the spokesman.
     quote = _find(quotes, "listened carefully")
     assert quote.speaker == "Serhiy Nykyforov"
+
+
+def test_unnamed_speaker_keeps_its_description(quotes: list[Quote]) -> None:
+    quote = _find(quotes, "Exports will resume")
+    assert quote.kind == "direct"
+    assert quote.speaker == "a senior port official"

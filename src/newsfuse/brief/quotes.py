@@ -39,6 +39,8 @@ _ROLE_BEFORE = re.compile(_ROLE.pattern + r"\s*$", re.I)
 _ROLE_AFTER = re.compile(r"\s*,\s*(?:[\w-]+\s+){0,2}?" + _ROLE.pattern, re.I)
 _ACCORDING = re.compile(r",?\s*according to ([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _MIN_WORDS = 3
+_MAX_DESCRIPTION = 6
+_NOT_SPEAKERS = frozenset({"report", "medium", "media", "statement", "video", "photo", "image"})
 _RARE = 3.0
 _MAX_REPORTED_WORDS = 45
 _MAX_TRANSCRIPT_WORDS = 30
@@ -173,8 +175,10 @@ def _is_person(name: str, entities: EntityIndex) -> bool:
 
 
 def _attributions(doc: Any, context: _Context) -> list[tuple[str, str]]:
-    """(speaker, reported clause) for each speech verb whose subject names a speaker."""
+    """(speaker, reported clause) for each speech verb with a speaker; named speakers first,
+    then unnamed ones described by a noun phrase ("a port official")."""
     found: list[tuple[str, str]] = []
+    unnamed: list[tuple[str, str]] = []  # after the named ones: direct quotes prefer a name
     for token in doc:
         if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -191,12 +195,21 @@ def _attributions(doc: Any, context: _Context) -> list[tuple[str, str]]:
         speaker = context.resolve(phrase)
         if speaker is not None:
             found.append((speaker, _clause(doc, token)))
+        elif subjects and _descriptive(subjects[0]):
+            unnamed.append((_tidy(phrase).rstrip("."), _clause(doc, token)))
     match = _ACCORDING.search(doc.text)
     if not found and match is not None:
         speaker = context.resolve(match.group(1))
         if speaker is not None:
             found.append((speaker, _tidy(doc.text[: match.start()] + doc.text[match.end() :])))
-    return found
+    return found + unnamed
+
+
+def _descriptive(subject: Any) -> bool:
+    """A subject that describes an unnamed speaker: "a senior official", "the ministry"."""
+    words = subject.right_edge.i - subject.left_edge.i + 1
+    head = subject.lemma_.lower()
+    return subject.pos_ == "NOUN" and words <= _MAX_DESCRIPTION and head not in _NOT_SPEAKERS
 
 
 def _clause(doc: Any, verb: Any) -> str:
