@@ -45,9 +45,9 @@ NOVELTY_PENALTY = 0.2
 """Cost of an article whose lead entity words (names, places) are all new to the story."""
 KEY_TERMS = 12
 """Strongest terms and entity words per article used as index keys."""
-CANDIDATES = 40
+CANDIDATES = 20
 """Stories fully compared per article."""
-POSTING_SCAN = 200
+POSTING_SCAN = 100
 """Most recent stories scanned per index key."""
 
 
