@@ -89,3 +89,12 @@ def test_no_group_holds_two_claims_of_one_document(groups: list[ClaimGroup]) -> 
     for group in groups:
         docs = [claim.doc_id for claim in group.claims]
         assert len(docs) == len(set(docs))
+
+
+def test_a_document_that_contradicts_a_fact_does_not_back_it(facts: list[Fact]) -> None:
+    toll = _fact_with(facts, "killing 12")
+    assert {"wire", "reprint", "ministry"} <= set(toll.sources)
+    assert not {"state", "update"} & set(toll.sources)  # 15 dead; later 20 dead
+    assert toll.support == 2
+    confirmed = _fact_with(facts, "confirmed", "inspection")
+    assert "ministry" not in confirmed.sources  # the minister "denied" it there

@@ -16,11 +16,12 @@ from typing import Protocol
 import numpy as np
 from scipy import sparse
 
-from newsfuse.brief.claims import Claim, all_claims
+from newsfuse.brief.claims import Claim, all_claims, event_stem
 from newsfuse.types import AnalyzedArticle
 
 LINK = 0.70
 TOPIC = 0.55
+EVENT_PENALTY = 0.08
 
 
 class SentenceEmbedder(Protocol):
@@ -63,7 +64,7 @@ def claim_scores(claims: Sequence[Claim], embedder: SentenceEmbedder) -> np.ndar
     Claims of the same document score -2 (never aligned).
     """
     vectors = embedder.embed([claim.text for claim in claims])
-    scores = vectors @ vectors.T + _overlap_bonus(claims)
+    scores = vectors @ vectors.T + _overlap_bonus(claims) - _event_penalty(claims)
     docs = np.array([claim.doc_id for claim in claims])
     scores[docs[:, None] == docs[None, :]] = -2.0
     return scores
@@ -85,6 +86,17 @@ def _overlap_bonus(claims: Sequence[Claim]) -> np.ndarray:
     sizes = np.asarray(matrix.sum(axis=1)).ravel()
     union = np.maximum(sizes[:, None] + sizes[None, :] - shared, 1.0)
     return (0.25 * shared / union - 0.08 * (shared <= 1)).astype(np.float32)
+
+
+def _event_penalty(claims: Sequence[Claim]) -> np.ndarray:
+    """Claims reporting different events ("arrived" / "meeting") are kept further apart."""
+    stems = [event_stem(claim.text) - {"visit"} for claim in claims]  # "visit" is too general
+    penalty = np.zeros((len(claims), len(claims)), dtype=np.float32)
+    for i, a in enumerate(stems):
+        for j in range(i + 1, len(stems)):
+            if a and stems[j] and not a & stems[j]:
+                penalty[i, j] = penalty[j, i] = EVENT_PENALTY
+    return penalty
 
 
 def _agglomerate(claims: Sequence[Claim], scores: np.ndarray, link: float) -> list[list[int]]:

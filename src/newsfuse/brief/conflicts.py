@@ -45,13 +45,34 @@ _TOPIC_STOP = {"that", "this", "with", "from", "have", "will", "would", "said", 
 
 
 @dataclass(slots=True)
-class _Context:
-    """What one call of find_conflicts knows: names, the story's day, event days, slots."""
+class SlotReader:
+    """Reads claims' slots for one story: its names, its latest day, the days of its named
+    events ("Kim's arrival"), each claim read once."""
 
     canonical: Callable[[str], str] | None
     base: str | None
     anchors: Mapping[tuple[str, str], str]
     cache: dict[Claim, Slots] = field(default_factory=dict)
+
+    @classmethod
+    def for_groups(
+        cls,
+        groups: Sequence[ClaimGroup],
+        canonical: Callable[[str], str] | None = None,
+        *,
+        base: str | None = None,
+    ) -> SlotReader:
+        claims = {claim for group in groups for claim in group.claims}
+        if base is None:
+            dated = sorted(claim.published for claim in claims if claim.published)
+            base = dated[-1] if dated else None
+        votes: dict[tuple[str, str], Counter[str]] = {}
+        for claim in claims:
+            days = [d for d in claim_slots(claim, base=base).days if d[:1].isdigit()]
+            if len(days) == 1:
+                _vote(claim, days[0], votes)
+        anchors = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+        return cls(canonical, base, anchors)
 
     def slots(self, claim: Claim) -> Slots:
         if claim not in self.cache:
@@ -59,6 +80,16 @@ class _Context:
                 claim, self.canonical, base=self.base, anchors=self.anchors
             )
         return self.cache[claim]
+
+
+def _vote(claim: Claim, day: str, votes: dict[tuple[str, str], Counter[str]]) -> None:
+    """A dated claim about a person's arrival, departure ... votes for that event's day."""
+    for mention in claim.mentions:
+        if mention.label != "PERSON":
+            continue
+        for word in mention.text.lower().replace("-", " ").split():
+            for stem in event_stem(claim.text):
+                votes.setdefault((word, stem), Counter())[day] += 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,27 +144,18 @@ def _context(
     groups: Sequence[ClaimGroup],
     articles: Sequence[AnalyzedArticle],
     canonical: Callable[[str], str] | None,
-) -> _Context:
-    """The story's latest known day, and the days of named events ("Kim's arrival")."""
+) -> SlotReader:
     dated = sorted(a.article.published for a in articles if a.article.published)
-    base = dated[-1] if dated else None
-    votes: dict[tuple[str, str], Counter[str]] = {}
-    for claim in {claim for group in groups for claim in group.claims}:
-        days = [d for d in claim_slots(claim, base=base).days if d[:1].isdigit()]
-        if len(days) != 1:
-            continue
-        for mention in claim.mentions:
-            if mention.label != "PERSON":
-                continue
-            for word in mention.text.lower().replace("-", " ").split():
-                for stem in event_stem(claim.text):
-                    votes.setdefault((word, stem), Counter())[days[0]] += 1
-    anchors = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
-    return _Context(canonical, base, anchors)
+    return SlotReader.for_groups(groups, canonical, base=dated[-1] if dated else None)
 
 
-def _compare(a: Claim, b: Claim, aligned: bool, context: _Context) -> list[_Disagreement]:
-    sa, sb = context.slots(a), context.slots(b)
+def disagreements(
+    a: Claim, b: Claim, sa: Slots, sb: Slots, *, aligned: bool = True
+) -> list[str]:
+    """The points ("place", "day", "number", "years", "negation") on which two claims differ.
+
+    Only the place is compared for claims that are merely on the same topic (not aligned).
+    """
     kinds: list[str] = []
     if _places_differ(sa, sb):
         kinds.append("place")
@@ -145,6 +167,12 @@ def _compare(a: Claim, b: Claim, aligned: bool, context: _Context) -> list[_Disa
         kinds.append("years")
     if aligned and _negation_differs(a, b):
         kinds.append("negation")
+    return kinds
+
+
+def _compare(a: Claim, b: Claim, aligned: bool, context: SlotReader) -> list[_Disagreement]:
+    sa, sb = context.slots(a), context.slots(b)
+    kinds = disagreements(a, b, sa, sb, aligned=aligned)
     update = _is_update(a, b)
     if update and "number" in kinds:
         kinds = [kind for kind in kinds if kind != "day"]  # the day the new count came

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from newsfuse.brief.align import ClaimGroup
 from newsfuse.brief.attribution import attributions
 from newsfuse.brief.claims import Claim
+from newsfuse.brief.conflicts import SlotReader, disagreements
 from newsfuse.types import Fact, Sourced
 
 _KEY_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "DATE", "CARDINAL"}
@@ -28,11 +29,12 @@ def key_facts(
 ) -> list[Fact]:
     """The groups as facts: support (independent outlets) first, then importance."""
     scored: list[tuple[int, float, Fact]] = []
+    reader = SlotReader.for_groups(groups)
     for group in groups:
         claims = list(group.claims)
         if not _is_key(claims):
             continue
-        fact = _fact(group, independence)
+        fact = _fact(group, independence, reader)
         if fact.support < 2 and min(claim.position for claim in claims) > LEAD:
             continue
         scored.append((fact.support, importance(claims), fact))
@@ -59,7 +61,38 @@ def best_wording(group: ClaimGroup) -> Claim:
     return max(ranked, key=lambda pair: _wording_score(pair[0]) + 3.0 * pair[1])[0]
 
 
-def _fact(group: ClaimGroup, independence: Mapping[str, str]) -> Fact:
+def agreeing(
+    group: ClaimGroup, independence: Mapping[str, str], reader: SlotReader | None = None
+) -> ClaimGroup:
+    """The group's largest set of claims that do not contradict its chosen wording.
+
+    A document whose claim differs on a place, day, number or negation does not back the
+    fact (the conflict finder reports it); the wording backed by most outlets is kept.
+    """
+    if len(group.claims) < 2:
+        return group
+    reader = reader or SlotReader.for_groups([group])
+    slots = {claim: reader.slots(claim) for claim in group.claims}
+    best: tuple[int, float, list[int]] = (-1, 0.0, [])
+    for i, claim in enumerate(group.claims):
+        members = [
+            j for j, other in enumerate(group.claims)
+            if j == i or not disagreements(claim, other, slots[claim], slots[other])
+        ]
+        backed = support((group.claims[j].doc_id for j in members), independence)
+        if (backed, group.centrality[i]) > best[:2]:
+            best = (backed, group.centrality[i], members)
+    members = best[2]
+    return ClaimGroup(
+        claims=tuple(group.claims[j] for j in members),
+        cohesion=group.cohesion,
+        neighbours=group.neighbours,
+        centrality=tuple(group.centrality[j] for j in members),
+    )
+
+
+def _fact(group: ClaimGroup, independence: Mapping[str, str], reader: SlotReader) -> Fact:
+    group = agreeing(group, independence, reader)
     claims = group.claims
     best = best_wording(group)
     sources = tuple(dict.fromkeys(claim.doc_id for claim in claims))
