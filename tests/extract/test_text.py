@@ -157,6 +157,14 @@ def test_a_long_real_paragraph_after_a_headline_list_continues_the_body() -> Non
         ("The minister said the talks would resume on Monday.", None),
         ("Related talks were held in Geneva last year, officials said.", None),
         ("About 100 people worked at the plant, which makes biscuits and cookies.", None),
+        ("RELATED Mayor opens the new bridge", "link"),
+        ("Advertisement Continue reading the main story", "notice"),
+        ("Media playback is unsupported on your device", "notice"),
+        ("The mayor at the opening on Monday. (Photo: Jan Berg/City Hall)", "caption"),
+        ("FILE PHOTO: The bridge seen from the river in 2019.", "caption"),
+        ("Crowds on the quay at dawn. REUTERS/Anna Lind", "caption"),
+        ("The council took down a photo of the mayor from its website.", None),
+        ("Contact the reporter at desk@example.org. Follow @cityhall on Twitter.", "footer"),
     ],
 )
 def test_line_roles(line: str, role: str | None) -> None:

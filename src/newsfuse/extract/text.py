@@ -53,6 +53,14 @@ _LINK = re.compile(
     r"lees ook|czytaj też|czytaj także|läs också|les også|se også|читайте также)(?=\W|$)",
     re.IGNORECASE,
 )
+_CAPS_LINK = re.compile(r"^(?:RELATED|READ MORE|READ|MORE|SEE ALSO|ALSO SEE|WATCH)\b:?\s+\S")
+_CAPTION = re.compile(
+    r"\((?:[^()]*\b)?(?:photo|image|credit|file)s?\b[^()]*\)\s*$|^file photo\s*:|"
+    r"\b(?:REUTERS|AFP|AP|Getty Images)/[A-Z][\w.]*(?: [A-Z][\w.-]*){0,3}\)?\s*$|"
+    r"\(\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*/\s*(?:AP|Reuters|AFP|Getty Images)\s*\)\s*$|"
+    r"(?:Getty Images|AP Photo|Reuters Photo)\s*\)?\s*$",
+    re.IGNORECASE,
+)
 _FORM = re.compile(
     r"leave a (?:comment|reply)|post a comment|^comment as\b|^comments?\s*(?:\(\d+\))?\s*:?$|"
     r"^\d+\s+comments?$|save my name, email|akismet|your email address will not be published|"
@@ -68,7 +76,10 @@ _NOTICE = re.compile(
     r"cookies|utilizza(?:mo)? (?:i )?cookie|utilizamos cookies|des cookies|verwendet cookies|"
     r"privacy (?:policy|&|notice|settings)|gdpr|\bopt-out\b|^accept(?: all)?$|"
     r"sign up\b|subscribe\b|newsletter|abonnez-vous|iscriviti|abonnieren|suscríbete|in your inbox|"
-    r"download (?:our|the) app|^advertisement$|^advertise\b|ads? widget|^sponsored\b|"
+    r"download (?:our|the) app|^advertisement\b|^advertise\b|ads? widget|^sponsored\b|"
+    r"media playback is unsupported|^image (?:copyright|caption)|^full-size image|click here|"
+    r"^get the .{1,40} app\b|a post shared by|^(?:video|photos?|watch|gallery)\s*:|"
+    r"^\((?:photos?|video|watch)\s*:|\bread more$|^continue reading|"
     r"^publicité$|^pubblicità$|^anzeige$|^publicidad$|^(?:skip to (?:main )?content|menu|search|"
     r"print|share|loading\.*)$|^(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|"
     r"youtube|email|e-mail)$|^share (?:this|on)\b|^follow us\b",
@@ -78,7 +89,8 @@ _FOOTER = re.compile(
     r"all rights reserved|©|\(c\) (?:19|20)\d\d|^copyright\b|terms (?:of use|of service|and "
     r"conditions)|^disclaimer\b|^contact(?: us)?\s*:?$|\be-?mail\s*:|\[email\s*(?:\xa0)?"
     r"protected\]|registration no|^editor(?:-in-chief)?\s*:|^published by\b|^powered by\b|"
-    r"^newsroom$|^#+$|^tags?\s*:|tous droits réservés|tutti i diritti riservati|"
+    r"^newsroom$|^#+$|^tags?\s*:|tous droits réservés|tutti i diritti riservati|follow @\w|"
+    r"^(?:to )?contact (?:the )?(?:editor|reporter|writer|author|breaking news desk)\b|"
     r"alle rechte vorbehalten|todos los derechos reservados|^impressum$|^mentions légales$",
     re.IGNORECASE,
 )
@@ -135,12 +147,25 @@ def split_lines(content: str) -> list[str]:
         if not line:
             gap = True
             continue
+        line = _without_credit(line)
         if lines and _wrapped(lines[-1], line, gap):
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
         gap = False
     return lines
+
+
+def _without_credit(line: str) -> str:
+    """A paragraph of two or more sentences without a trailing "(Photo: ...)" credit or
+    "(Click here ...)" aside; any other line as it is."""
+    match = re.search(r"\s*\((?:[^()]*\b(?:photo|image|credit|file)s?\b|click here)[^()]*\)\s*$",
+                      line, re.IGNORECASE)
+    if match is None:
+        return line
+    head = line[: match.start()]
+    sentences = len(re.findall(r"[.!?](?:\s?[\"”’'])?(?:\s|$)", head))
+    return head if sentences >= 2 and _TERMINAL.search(head) else line
 
 
 def _wrapped(prev: str, line: str, gap: bool) -> bool:
@@ -186,8 +211,10 @@ def is_prose(line: str) -> bool:
 
 def line_role(line: str) -> str | None:
     """What a line is on its own, or None when only its shape and place can tell."""
-    if _LINK.search(line):
+    if _LINK.search(line) or _CAPS_LINK.match(line):
         return "link"
+    if _CAPTION.search(line) and len(line.split()) <= 40:
+        return "caption"
     if len(line.split()) > 40:
         return None
     if meta.explicit_date(line) or (_NAV.search(line) and len(line.split()) <= 30):
