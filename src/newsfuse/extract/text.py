@@ -53,7 +53,9 @@ _LINK = re.compile(
     r"lees ook|czytaj też|czytaj także|läs också|les også|se også|читайте также)(?=\W|$)",
     re.IGNORECASE,
 )
-_CAPS_LINK = re.compile(r"^(?:RELATED|READ MORE|READ|MORE|SEE ALSO|ALSO SEE|WATCH)\b:?\s+\S")
+_CAPS_LINK = re.compile(
+    r"^(?:RELATED|READ MORE|READ|MORE|SEE ALSO|ALSO SEE|WATCH)\b\s*[:|]?\s+[A-Z\"“‘'(]"
+)
 _CAPTION = re.compile(
     r"\((?:[^()]*\b)?(?:photo|image|credit|file)s?\b[^()]*\)\s*$|^file photo\s*:|"
     r"\b(?:REUTERS|AFP|AP|Getty Images)/[A-Z][\w.]*(?: [A-Z][\w.-]*){0,3}\)?\s*$|"
@@ -74,8 +76,12 @@ _FORM = re.compile(
 _NOTICE = re.compile(
     r"cookies? (?:policy|settings|consent|notice|preferences)|(?:uses?|use of|accept(?: all)?) "
     r"cookies|utilizza(?:mo)? (?:i )?cookie|utilizamos cookies|des cookies|verwendet cookies|"
-    r"privacy (?:policy|&|notice|settings)|gdpr|\bopt-out\b|^accept(?: all)?$|"
-    r"sign up\b|subscribe\b|newsletter|abonnez-vous|iscriviti|abonnieren|suscríbete|in your inbox|"
+    r"^privacy\b|privacy (?:policy|&|notice|settings)$|our privacy policy|privacy & cookies|"
+    r"\bgdpr\b|^accept(?: all)?$|\bopt-out if you wish|"
+    r"^sign up\b|\bsign up (?:for|to|now|here|today)\b|^subscribe\b|"
+    r"\bsubscribe (?:to (?:our|the)|now|here|today)\b|\bour (?:free )?(?:daily |weekly |"
+    r"must-read )?newsletters?\b|newsletter sign|\bin your inbox\b|"
+    r"abonnez-vous|iscriviti|abonnieren|suscríbete|"
     r"download (?:our|the) app|^advertisement\b|^advertise\b|ads? widget|^sponsored\b|"
     r"media playback is unsupported|^image (?:copyright|caption)|^full-size image|click here|"
     r"^get the .{1,40} app\b|a post shared by|^(?:video|photos?|watch|gallery)\s*:|"
@@ -86,7 +92,7 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 _FOOTER = re.compile(
-    r"all rights reserved|©|\(c\) (?:19|20)\d\d|^copyright\b|terms (?:of use|of service|and "
+    r"all rights reserved|©|\(c\) (?:19|20)\d\d|^copyright\b|^terms (?:of use|of service|and "
     r"conditions)|^disclaimer\b|^contact(?: us)?\s*:?$|\be-?mail\s*:|\[email\s*(?:\xa0)?"
     r"protected\]|registration no|^editor(?:-in-chief)?\s*:|^published by\b|^powered by\b|"
     r"^newsroom$|^#+$|^tags?\s*:|tous droits réservés|tutti i diritti riservati|follow @\w|"
@@ -211,13 +217,14 @@ def is_prose(line: str) -> bool:
 
 def line_role(line: str) -> str | None:
     """What a line is on its own, or None when only its shape and place can tell."""
-    if _LINK.search(line) or _CAPS_LINK.match(line):
+    count = len(line.split())
+    if _LINK.search(line) or (count <= 25 and _CAPS_LINK.match(line)):
         return "link"
-    if _CAPTION.search(line) and len(line.split()) <= 40:
-        return "caption"
-    if len(line.split()) > 40:
+    if count > 40:
         return None
-    if meta.explicit_date(line) or (_NAV.search(line) and len(line.split()) <= 30):
+    if _CAPTION.search(line):
+        return "caption"
+    if meta.explicit_date(line) or (_NAV.search(line) and count <= 30):
         return "nav"
     for role, pattern in (("form", _FORM), ("notice", _NOTICE), ("footer", _FOOTER)):
         if pattern.search(line):
