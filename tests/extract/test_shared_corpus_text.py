@@ -139,3 +139,20 @@ def test_transcript_is_split_repaired_and_joined() -> None:
     assert len(sentences) >= 8
     assert max(len(s.split()) for s in sentences) < 120
     assert len(article.paragraphs) >= 3
+
+
+def test_figures_all_paragraphs_kept_all_boilerplate_removed() -> None:
+    """The report's figures (run with ``-s`` to see them)."""
+    kept = paragraphs = removed = boilerplate = 0
+    for name, (_, numbers, _, junk) in ANNOTATIONS.items():
+        lines, article = document(name)
+        for number in numbers:
+            first = opening(lines[number - 1])
+            paragraphs += 1
+            kept += contains_words(article.text, first)
+        for number in junk:
+            boilerplate += 1
+            removed += not contains_words(article.text, lines[number - 1])
+    print(f"\nshared corpus: paragraphs kept {kept}/{paragraphs}, "
+          f"boilerplate lines removed {removed}/{boilerplate}")
+    assert (kept, removed) == (paragraphs, boilerplate)

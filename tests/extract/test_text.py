@@ -223,3 +223,17 @@ def test_cleaner_never_raises_and_never_invents_text(content: str) -> None:
 def test_split_lines_keeps_every_word(content: str) -> None:
     kept = [w for line in split_lines(content) for w in line.split()]
     assert kept == normalise(content).split()
+
+
+def test_figures_all_paragraphs_kept_all_boilerplate_removed() -> None:
+    """The report's figures over every fixture (run with ``-s`` to see them)."""
+    kept = paragraphs = removed = boilerplate = 0
+    for name in NAMES:
+        expected, article = load(name)
+        paragraphs += len(expected["paragraphs"])
+        kept += sum(contains_words(article.text, first) for first in expected["paragraphs"])
+        boilerplate += len(expected["boilerplate"])
+        removed += sum(not contains_words(article.text, line) for line in expected["boilerplate"])
+    print(f"\nfixtures ({len(NAMES)} documents): paragraphs kept {kept}/{paragraphs}, "
+          f"boilerplate lines removed {removed}/{boilerplate}")
+    assert (kept, removed) == (paragraphs, boilerplate)
