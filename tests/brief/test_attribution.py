@@ -18,6 +18,7 @@ from newsfuse.brief.attribution import attributions
         ("Brazilian media reported that the minister resigned.", ["Brazilian media"]),
         ("The ferry sank, the official news agency Xinhua said.", ["Xinhua"]),
         ("Officials told AFP the bridge collapsed.", ["AFP"]),
+        ("The ferry sank, Reuters reported citing the coast guard.", ["coast guard", "Reuters"]),
         ("The blast killed 12, the ministry said, citing local police.",
          ["local police"]),
         ("Reports from Korean media, such as Yonhap news agency, confirm the launch.",

@@ -104,3 +104,29 @@ def test_days_relative_to_a_named_event() -> None:
 def test_story_day_stands_in_for_a_missing_publication_date() -> None:
     claim = _claim("They left on Sunday.", None)
     assert claim_slots(claim, base="2031-04-08").days == {"2031-04-06"}
+
+
+@pytest.fixture(scope="module")
+def ferry() -> list[Conflict]:
+    articles = [read_fixture(path) for path in sorted(FIXTURES.glob("ferry_*.txt"))]
+    analyzed = Analyzer().analyze_all(articles)
+    groups = align_claims(analyzed, embedder=load_embedder())
+    return find_conflicts(groups, analyzed, independence={})
+
+
+def test_different_captains_are_a_conflict(ferry: list[Conflict]) -> None:
+    found = [c for c in ferry if c.topic.startswith("who")]
+    assert found, [c.topic for c in ferry]
+    assert _sides(found[0]) == {"f1", "f2"}
+
+
+def test_second_against_third_accident(ferry: list[Conflict]) -> None:
+    found = _with(ferry, "conflict", "third ferry accident")
+    assert found and _sides(found[0]) == {"f1", "f2"}
+
+
+def test_higher_toll_a_day_later_is_an_update_without_a_cue_word(ferry: list[Conflict]) -> None:
+    updates = _with(ferry, "update", "Eleven people died")
+    assert updates, [(c.kind, c.topic) for c in ferry]
+    assert updates[0].claims[-1].sources == ("f3",)
+    assert not _with(ferry, "conflict", "Eleven people died")

@@ -15,7 +15,7 @@ _DESCRIBED = (
     r"(?:(?:[A-Z][\w'’.-]*|state|news|official|government|local|national|foreign|unnamed|"
     r"russian|an|the|a|other)\s+){0,4}(?:[a-z]+\s+)?"
     r"(?:media|news agency|news agencies|agency|agencies|outlets?|television|TV|newspaper|"
-    r"broadcaster|channel|officials?|sources?|ministry|Ministry|police|authority|authorities|"
+    r"broadcaster|channel|officials?|sources?|ministry|Ministry|police|authority|authorities|guard|army|military|"
     r"spokes(?:man|woman|person))"
     r"(?:\s+(?:outlet\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
 )
@@ -42,7 +42,7 @@ _PATTERNS = (
 )
 _MEDIA_WORD = re.compile(
     r"\b(?:media|agency|agencies|news|TV|television|newspaper|outlet|channel|broadcaster|"
-    r"ministry|Ministry|officials?|sources?|police|authority|authorities)\b"
+    r"ministry|Ministry|officials?|sources?|police|authority|authorities|guard|army|military)\b"
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _AGENCY_NAME = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+(?:\s+[A-Z][\w-]+)?)$")

@@ -203,6 +203,14 @@ _NUMBER = re.compile(
     r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+([a-z]+(?:\s[a-z]+)?)",
     re.I,
 )
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\s+(?:([a-z]+)\s+)?([a-z]+)", re.I)
+_ADJECTIVES = {"foreign", "official", "international", "overseas", "major", "formal", "such"}
+_SPEAKER = re.compile(
+    r"^(?:['’]s\s+)?(?:,[^,]{1,40},\s*)?(?:\w+\s+)?(?:said|says|told|stated|added|announced|"
+    r"claimed|confirmed|denied|warned|clarified|indicated|noted)\b",
+    re.I,
+)
 _RELATIVE_EVENT = re.compile(
     r"\b(a|one|two|three|\d+) days? (before|after) ((?:[A-Z][\w-]*\s?)+)['’]s "
     r"(arrival|departure|visit|meeting)",
@@ -238,8 +246,9 @@ class Slots:
     ``places`` are specific places and venues (countries and regions are left out as vague);
     ``venues`` map a venue word ("forum") to how the claim relates to it ("during", "after");
     ``days`` are resolved ``YYYY-MM-DD`` days, or weekday names when no date is known;
-    ``numbers`` map a counted noun to a value, ``approximate`` lists the nouns hedged
-    ("at least 12"); ``years`` are the bare years named.
+    ``numbers`` map a counted noun to a value (ordinals as ``"#trip"``: "his first trip"),
+    ``approximate`` lists the nouns hedged ("at least 12"); ``years`` are the bare years
+    named; ``people`` the persons acting or acted on (speakers — "X said" — left out).
     """
 
     places: frozenset[str]
@@ -248,6 +257,7 @@ class Slots:
     numbers: tuple[tuple[str, float], ...]
     approximate: frozenset[str]
     years: frozenset[str]
+    people: frozenset[str] = frozenset()
 
 
 def claim_slots(
@@ -275,6 +285,11 @@ def claim_slots(
         and not venue_words & set(_norm(m.text).split())
     )
     numbers, approximate = _numbers(claim.text)
+    people = frozenset(
+        name(m.text)
+        for m in claim.mentions
+        if m.label == "PERSON" and not _SPEAKER.match(claim.text[m.end : m.end + 40])
+    )
     return Slots(
         places=places | frozenset(word for word, _ in venues),
         venues=venues,
@@ -284,6 +299,7 @@ def claim_slots(
         numbers=numbers,
         approximate=approximate,
         years=frozenset(_YEAR.findall(claim.text)),
+        people=people,
     )
 
 
@@ -400,6 +416,11 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
         numbers.append((key, value))
         if _APPROXIMATE.search(text[: match.start()]):
             approximate.add(key)
+    for match in _ORDINAL.finditer(text):
+        first, second = (match.group(2) or "").lower(), match.group(3).lower()
+        noun = second if first in _ADJECTIVES else first or second
+        if noun and noun not in STOP_WORDS:
+            numbers.append(("#" + noun[:5], float(_ORDINALS.index(match.group(1).lower()) + 1)))
     return tuple(numbers), frozenset(approximate)
 
 

@@ -35,8 +35,9 @@ _UPDATE = re.compile(
     re.I,
 )
 NEGATION_OVERLAP = 0.4
-_LABELS = {"place": "where", "day": "when", "number": "how many", "years": "which years",
-           "negation": "whether"}
+_TALLIES = {"dead", "injured", "missing"}
+_LABELS = {"actor": "who", "place": "where", "day": "when", "number": "how many",
+           "years": "which years", "negation": "whether"}
 
 
 _TOPIC_STOP = {"that", "this", "with", "from", "have", "will", "would", "said", "were", "been",
@@ -167,13 +168,15 @@ def disagreements(
         kinds.append("years")
     if aligned and _negation_differs(a, b):
         kinds.append("negation")
+    if aligned and _people_differ(sa, sb):
+        kinds.append("actor")
     return kinds
 
 
 def _compare(a: Claim, b: Claim, aligned: bool, context: SlotReader) -> list[_Disagreement]:
     sa, sb = context.slots(a), context.slots(b)
     kinds = disagreements(a, b, sa, sb, aligned=aligned)
-    update = _is_update(a, b)
+    update = _is_update(a, b, sa, sb)
     if update and "number" in kinds:
         kinds = [kind for kind in kinds if kind != "day"]  # the day the new count came
     return [
@@ -195,6 +198,8 @@ def _value(kind: str, claim: Claim, slots: Slots) -> Hashable:
         return frozenset(slots.numbers)
     if kind == "years":
         return slots.years
+    if kind == "actor":
+        return slots.people
     return bool(_NEGATION.search(claim.text))
 
 
@@ -237,6 +242,23 @@ def _numbers_differ(a: Slots, b: Slots) -> bool:
     return False
 
 
+def _people_differ(a: Slots, b: Slots) -> bool:
+    """Only one full name on each side, and plainly different ones (NER is too noisy for
+    more: a misspelt "King Jong" or a partial "Kim" must not make a conflict)."""
+    if len(a.people) != 1 or len(b.people) != 1:
+        return False
+    x, y = next(iter(a.people)), next(iter(b.people))
+    if len(x.split()) < 2 or len(y.split()) < 2:
+        return False
+    return not _same_person(x, y) and fuzz.token_set_ratio(x, y) < 60
+
+
+def _same_person(x: str, y: str) -> bool:
+    tokens_x = {t for t in re.split(r"[\s-]+", x.lower()) if len(t) > 2}
+    tokens_y = {t for t in re.split(r"[\s-]+", y.lower()) if len(t) > 2}
+    return bool(tokens_x & tokens_y) or fuzz.token_set_ratio(x, y) >= 80
+
+
 def _negation_differs(a: Claim, b: Claim) -> bool:
     if _UNCERTAIN.search(a.text) or _UNCERTAIN.search(b.text):
         return False
@@ -245,11 +267,19 @@ def _negation_differs(a: Claim, b: Claim) -> bool:
     return len(a.terms & b.terms) / (len(a.terms | b.terms) or 1) >= NEGATION_OVERLAP
 
 
-def _is_update(a: Claim, b: Claim) -> bool:
+def _is_update(a: Claim, b: Claim, sa: Slots, sb: Slots) -> bool:
+    """A later report with an update cue ("rose to"), or a higher casualty count."""
     if not a.published or not b.published or a.published == b.published:
         return False
-    later = a if a.published > b.published else b
-    return bool(_UPDATE.search(later.text))
+    (early, s_early), (later, s_later) = sorted(
+        ((a, sa), (b, sb)), key=lambda pair: pair[0].published or ""
+    )
+    if _UPDATE.search(later.text):
+        return True
+    before, after = dict(s_early.numbers), dict(s_later.numbers)
+    return any(
+        after[key] > before[key] for key in _TALLIES & before.keys() & after.keys()
+    )
 
 
 def _merge(found: Sequence[_Disagreement]) -> list[Conflict]:
