@@ -83,3 +83,12 @@ def test_run_on_transcript_sentences_are_cut_into_clauses() -> None:
     assert len(claims) >= 2
     assert all(len(claim.text.split()) <= 40 for claim in claims)
     assert claims[-1].text.startswith("however the coast guard")
+
+
+def test_nothing_in_nothing_out() -> None:
+    empty = Article("e", "e", "ok", blocks=())
+    analyzed = Analyzer().analyze_all([empty])
+    groups = align_claims(analyzed, embedder=load_embedder())
+    assert groups == []
+    assert key_facts(groups, independence={}) == []
+    assert find_conflicts(groups, analyzed, independence={}) == []

@@ -24,6 +24,7 @@ from newsfuse.types import AnalyzedArticle, Mention, Sentence
 
 LONG = 40
 WINDOW = 28
+MAX_CLAIMS = 80  # per article: a story's claims are compared pairwise (memory is n^2)
 
 _CLAUSE_CUES = re.compile(
     r"\s(?=(?:however|meanwhile|moreover|although|whereas|while|but|as for|this is|based on|"
@@ -77,7 +78,7 @@ def article_claims(article: AnalyzedArticle, parser: Any | None = None) -> list[
             continue
         for start, end in _clause_spans(sentence.text, parser):
             claims.append(_claim(article, sentence, position, start, end))
-    return claims
+    return claims[:MAX_CLAIMS]
 
 
 def all_claims(articles: Sequence[AnalyzedArticle], parser: Any | None = None) -> list[Claim]:

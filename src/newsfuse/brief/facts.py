@@ -30,11 +30,12 @@ def key_facts(
     """The groups as facts: support (independent outlets) first, then importance."""
     scored: list[tuple[int, float, Fact]] = []
     reader = SlotReader.for_groups(groups)
-    for group in groups:
+    for whole in groups:
+        group = agreeing(whole, independence, reader)
         claims = list(group.claims)
         if not _is_key(claims):
             continue
-        fact = _fact(group, independence, reader)
+        fact = _fact(group, independence)
         if fact.support < 2 and min(claim.position for claim in claims) > LEAD:
             continue
         scored.append((fact.support, importance(claims), fact))
@@ -91,8 +92,7 @@ def agreeing(
     )
 
 
-def _fact(group: ClaimGroup, independence: Mapping[str, str], reader: SlotReader) -> Fact:
-    group = agreeing(group, independence, reader)
+def _fact(group: ClaimGroup, independence: Mapping[str, str]) -> Fact:
     claims = group.claims
     best = best_wording(group)
     sources = tuple(dict.fromkeys(claim.doc_id for claim in claims))
