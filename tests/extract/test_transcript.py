@@ -119,3 +119,13 @@ def test_never_raises_and_never_loses_words(text: str) -> None:
     assert re.findall(r"[^\W_]+", " ".join(sentences).casefold()) == re.findall(
         r"[^\W_]+", repaired.casefold()
     )
+
+
+def test_repairs_use_the_texts_own_language() -> None:
+    assert repair_words("il sindaco hadetto che il ponte resta chiuso", "it") == (
+        "il sindaco ha detto che il ponte resta chiuso", [("hadetto", "ha detto")]
+    )
+    french = "les parlementaires ont voté la réforme des retraites"
+    assert repair_words(french, "fr") == (french, [])
+    assert repair_words("they werembattling the fire", "") == ("they werembattling the fire", [])
+    assert repair_words("they werembattling the fire", "ja")[1] == []

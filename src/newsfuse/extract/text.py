@@ -540,7 +540,7 @@ def _continues(prev: str, text: str) -> bool:
 def _as_transcript(blocks: list[Block], out: Cleaned) -> list[Block]:
     """An unpunctuated body re-read as sentences in paragraphs, with its words repaired."""
     text = " ".join(block.text for block in blocks)
-    repaired, pairs = transcript.repair_words(text)
+    repaired, pairs = transcript.repair_words(text, detect_language(text) or "")
     paragraphs = transcript.paragraphs_of(transcript.split_transcript(repaired))
     out.transcript = True
     place = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from wordfreq import zipf_frequency
+from wordfreq import available_languages, zipf_frequency
 
 #: Fewest words a text needs before it can be judged a transcript.
 MIN_WORDS = 60
@@ -24,8 +24,10 @@ MIN_PART_ZIPF = 3.0
 #: Parts of three letters or fewer must be function-word common.
 SHORT_PART_ZIPF = 5.0
 
+# Languages whose words are not split by spaces (or by syllable): no repair there.
+_UNSPACED = frozenset({"ja", "zh", "ko", "vi", "th"})
 _STOP = re.compile(r"[.!?…][\"”’')\]]*$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 
 # Words after which a sentence cannot end: prepositions, articles, conjunctions, auxiliaries.
 _CONTINUERS = frozenset(
@@ -201,47 +203,49 @@ def paragraphs_of(sentences: list[str], target_words: int = 60) -> list[str]:
     return [" ".join(p) for p in paragraphs]
 
 
-def _zipf(word: str) -> float:
-    return zipf_frequency(word.lower(), "en")
+def _zipf(word: str, language: str) -> float:
+    return zipf_frequency(word.lower(), language)
 
 
-def _part_ok(part: str) -> bool:
+def _part_ok(part: str, language: str) -> bool:
     """A common word: short parts must be very common ("the", "war"), others common enough."""
     if len(part) < 2 or (part[:1].isupper() and not part[1:].islower()):
         return False
-    return _zipf(part) >= (SHORT_PART_ZIPF if len(part) <= 3 else MIN_PART_ZIPF)
+    return _zipf(part, language) >= (SHORT_PART_ZIPF if len(part) <= 3 else MIN_PART_ZIPF)
 
 
-def _best_split(word: str, dropped: int) -> tuple[float, str] | None:
+def _best_split(word: str, dropped: int, language: str) -> tuple[float, str] | None:
     """The best split of ``word`` into two common words around ``dropped`` letters (0 or 1)."""
     best: tuple[float, str] | None = None
     for i in range(2, len(word) - 1 - dropped):
         left, right = word[:i], word[i + dropped :]
-        if _part_ok(left) and _part_ok(right):
-            score = min(_zipf(left), _zipf(right))
+        if _part_ok(left, language) and _part_ok(right, language):
+            score = min(_zipf(left, language), _zipf(right, language))
             if best is None or score > best[0]:
                 best = (score, f"{left} {right}")
     return best
 
 
-def _split_word(word: str) -> str | None:
+def _split_word(word: str, language: str) -> str | None:
     """``"weremactively"`` -> ``"were actively"``: an unknown word split into two common ones,
     preferably around one letter that took the place of a space."""
-    if len(word) < 6 or _zipf(word) > 0 or not word[:1].islower():
+    if len(word) < 6 or _zipf(word, language) > 0 or not word[:1].islower():
         return None
-    best = _best_split(word, 1) or _best_split(word, 0)
+    best = _best_split(word, 1, language) or _best_split(word, 0, language)
     return best[1] if best else None
 
 
-def repair_words(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Run-together words split again, with the (original, replacement) pairs in text order."""
+def repair_words(text: str, language: str = "en") -> tuple[str, list[tuple[str, str]]]:
+    """Run-together words split again, with the (original, replacement) pairs in text order.
+
+    ``language`` (ISO 639-1) picks wordfreq's word list; without one nothing is repaired."""
     repairs: list[tuple[str, str]] = []
+    if language not in available_languages() or language in _UNSPACED:
+        return text, repairs
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        if not word.isalpha():
-            return word
-        replacement = _split_word(word)
+        replacement = _split_word(word, language)
         if replacement is None:
             return word
         repairs.append((word, replacement))
