@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-from wordfreq import zipf_frequency
 
 from newsfuse.types import AnalyzedArticle, Fact, Sentence, Sourced
 
@@ -32,11 +31,12 @@ MAX_WORDS = 55
 _KEY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
 
 _BOILERPLATE = re.compile(
-    r"\b(read more|read also|also read|see also|advertisement|click here|sign up|subscribe"
-    r"|newsletter|follow us|all rights reserved|copyright|getty images|ap photo|photo by"
-    r"|photograph:|image caption|pictured|post a comment|leave a comment|share this|cookies?"
-    r"|terms of (use|service)|privacy policy|contributed to this report|reporting by"
-    r"|editing by|https?://|www\.|@\w+|\.com\b|file photo|caption|watch:|listen:"
+    r"\b(read more:|^read more\b|read also|also read|see also|advertisement|click here|sign up"
+    r"|subscribe|newsletter|follow us|all rights reserved|image copyright|copyright \d|©"
+    r"|getty images|ap photo|photo by|photograph:|image caption|pictured|post a comment"
+    r"|leave a comment|share this|cookies|terms of (use|service)|privacy policy"
+    r"|contributed to this report|reporting by|editing by|https?://|www\.|\S+@\S+\.\w+"
+    r"|file photo|caption|watch:|listen:|just watched"
     r"|lisez aussi|lire aussi|voir aussi|lesen sie auch|mehr zum thema|lea también|leer también"
     r"|ver también|leia também|veja também|leggi anche|czytaj (też|także)|lees ook"
     r"|читайте также|смотрите также)",
@@ -48,7 +48,10 @@ _CALL_TO_ACTION = re.compile(
     r"|register|log in|please)\b",
     re.I,
 )
-_BYLINE = re.compile(r"^(by|written by|posted by|updated|published|last updated)\b", re.I)
+_BYLINE = re.compile(
+    r"^(?:(?i:by|written by|posted by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"\s*(?:,|\||$|and\b)|(?i:updated|published|last updated)\b)"
+)
 _CAPTION = re.compile(
     r"^(photo|picture|image|video|file|caption|graphic|gallery)s?\s*[:|]|\((?:photo|image|file)\b"
     r"|\([A-Z][\w .&-]{1,40}\)$",
@@ -80,6 +83,22 @@ _REPORTING = frozenset(
 _NUMBER = re.compile(r"\d[\d,.]*")
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each signal adds to a sentence's score (its centroid cosine counts 1)."""
+
+    lexical: float = 0.6  # word-weight centroid
+    position: float = 0.35  # (1 + index in its article) ** -position_power
+    position_power: float = 0.5
+    corroboration: float = 0.3  # share of the other articles that say the same
+    fact: float = 0.2  # log(1 + support) of a key fact the sentence states
+    transcript: float = 0.3  # penalty for a sentence of an unpunctuated transcript
+    redundancy: float = 0.5  # MMR penalty per unit of cosine to a chosen sentence
+
+
+WEIGHTS = Weights()
 
 
 class Embedder(Protocol):
@@ -130,7 +149,7 @@ def _readable(text: str) -> bool:
         return False
     if _BOILERPLATE.search(text) or _CALL_TO_ACTION.match(text) or _BYLINE.match(text):
         return False
-    if _CAPTION.search(text) or _PARTICIPLE.match(text):
+    if _CAPTION.search(text) or _PARTICIPLE.match(text) or "..." in text or "…" in text:
         return False
     if _DANGLING.match(text) or not text[0].isupper() and text[0] not in "\"“'‘":
         return False
@@ -148,24 +167,24 @@ def _prose_like(words: list[str]) -> bool:
 # --------------------------------------------------------------------------- features
 
 
-def _word_weights(articles: Sequence[AnalyzedArticle]) -> dict[str, float]:
-    """A centroid of content lemmas: document frequency in the story times rarity in English."""
-    counts: dict[str, int] = {}
-    for article in articles:
-        for lemma in {lemma for s in article.sentences for lemma in s.lemmas}:
-            counts[lemma] = counts.get(lemma, 0) + 1
-    weights: dict[str, float] = {}
-    for lemma, count in counts.items():
-        rarity = max(0.0, 7.5 - zipf_frequency(lemma, "en"))
-        weights[lemma] = count * rarity
-    return weights
+def _tfidf_centroid(story: _Story) -> dict[str, float]:
+    """The story's mean TF-IDF vector over content lemmas, L2-normalised."""
+    centroid: dict[str, float] = {}
+    for sentence in story.sentences:
+        for lemma in set(sentence.lemmas):
+            centroid[lemma] = centroid.get(lemma, 0.0) + story.rarity.get(lemma, 0.0)
+    norm = math.sqrt(sum(value * value for value in centroid.values()))
+    return {lemma: value / norm for lemma, value in centroid.items()} if norm else centroid
 
 
-def _lexical_centrality(sentence: Sentence, weights: dict[str, float], top: float) -> float:
+def _lexical_centrality(sentence: Sentence, story: _Story, centroid: dict[str, float]) -> float:
+    """Cosine of the sentence's TF-IDF vector to the story's centroid."""
     lemmas = set(sentence.lemmas)
-    if not lemmas or top <= 0:
+    weights = {lemma: story.rarity.get(lemma, 0.0) for lemma in lemmas}
+    norm = math.sqrt(sum(value * value for value in weights.values()))
+    if norm == 0:
         return 0.0
-    return sum(weights.get(lemma, 0.0) for lemma in lemmas) / (top * math.sqrt(len(lemmas)))
+    return sum(value * centroid.get(lemma, 0.0) for lemma, value in weights.items()) / norm
 
 
 def _keys(sentence: Sentence) -> tuple[frozenset[str], frozenset[str]]:
@@ -275,8 +294,7 @@ def _scores(
     story: _Story, candidates: list[Candidate], facts: Sequence[Fact]
 ) -> tuple[np.ndarray, list[set[int]]]:
     n_docs = len(story.articles)
-    weights = _word_weights(story.articles)
-    top = max(weights.values(), default=0.0)
+    lexical_centroid = _tfidf_centroid(story)
     centroid = _doc_balanced_centroid(story)
     support = _fact_support(facts)
     scores = np.zeros(len(candidates), dtype=np.float64)
@@ -285,13 +303,17 @@ def _scores(
         docs = story.same_claim_docs(cand.row)
         cites.append(docs)
         semantic = float(story.vectors[cand.row] @ centroid)
-        lexical = _lexical_centrality(cand.sentence, weights, top)
-        position = 1.0 / math.sqrt(1.0 + cand.sentence.index)
+        lexical = _lexical_centrality(cand.sentence, story, lexical_centroid)
+        position = (1.0 + cand.sentence.index) ** -WEIGHTS.position_power
         corroboration = (len(docs) - 1) / max(1, n_docs - 1)
         fact = math.log1p(support.get(cand.sentence.text.strip().lower(), 0))
         scores[i] = (
-            semantic + 0.6 * lexical + 0.35 * position + 0.3 * corroboration + 0.2 * fact
-            - (0.3 if cand.transcript else 0.0)
+            semantic
+            + WEIGHTS.lexical * lexical
+            + WEIGHTS.position * position
+            + WEIGHTS.corroboration * corroboration
+            + WEIGHTS.fact * fact
+            - (WEIGHTS.transcript if cand.transcript else 0.0)
         )
     return scores, cites
 
@@ -313,34 +335,28 @@ def _doc_balanced_centroid(story: _Story) -> np.ndarray:
 def _select(
     story: _Story, candidates: list[Candidate], scores: np.ndarray, words: int
 ) -> list[int]:
+    """Greedy MMR under the word budget; a sentence restating a chosen one is never taken."""
+    rows = np.array([cand.row for cand in candidates], dtype=np.int64)
+    similarity = story.vectors[rows] @ story.vectors[rows].T
+    open_ = np.array([not _punctuated_twin(story, candidates, c) for c in candidates], dtype=bool)
+    closest = np.zeros(len(candidates), dtype=np.float64)
+    lengths = np.array([cand.words for cand in candidates], dtype=np.int64)
     chosen: list[int] = []
     used = 0
-    order = list(np.argsort(-scores, kind="stable"))
     while True:
-        best, best_value = -1, -math.inf
-        for i in order:
-            cand = candidates[i]
-            if i in chosen or used + cand.words > words:
-                continue
-            overlap = _max_similarity(story, candidates, chosen, cand)
-            if overlap >= REDUNDANT or _punctuated_twin(story, candidates, cand):
-                continue
-            value = scores[i] - 0.5 * max(0.0, overlap)
-            if value > best_value:
-                best, best_value = i, value
-        if best < 0:
+        fits = open_ & (lengths <= words - used)
+        if not fits.any():
             return chosen
+        values = np.where(fits, scores - WEIGHTS.redundancy * closest, -np.inf)
+        best = int(np.argmax(values))
         chosen.append(best)
-        used += candidates[best].words
-
-
-def _max_similarity(
-    story: _Story, candidates: list[Candidate], chosen: list[int], cand: Candidate
-) -> float:
-    if not chosen:
-        return 0.0
-    rows = [candidates[j].row for j in chosen]
-    return float(np.max(story.vectors[rows] @ story.vectors[cand.row]))
+        used += int(lengths[best])
+        open_[best] = False
+        closest = np.maximum(closest, similarity[best])
+        for other in np.flatnonzero(open_ & (similarity[best] >= SAME_CLAIM)):
+            cosine = float(similarity[best, other])
+            if cosine >= REDUNDANT or story.says_same(rows[best], rows[other], cosine):
+                open_[other] = False
 
 
 def _punctuated_twin(story: _Story, candidates: list[Candidate], cand: Candidate) -> bool:
