@@ -85,10 +85,12 @@ def test_variants_hold_the_other_wordings(facts: list[Fact]) -> None:
     assert len(reprinted.variants) < len(reprinted.sources) - 1 or reprinted.variants
 
 
-def test_no_group_holds_two_claims_of_one_document(groups: list[ClaimGroup]) -> None:
+def test_a_document_repeats_in_a_group_only_with_another_sentence(
+    groups: list[ClaimGroup],
+) -> None:
     for group in groups:
-        docs = [claim.doc_id for claim in group.claims]
-        assert len(docs) == len(set(docs))
+        sentences = [claim.sentence_id for claim in group.claims]
+        assert len(sentences) == len(set(sentences))
 
 
 def test_a_document_that_contradicts_a_fact_does_not_back_it(facts: list[Fact]) -> None:

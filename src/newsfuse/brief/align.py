@@ -30,7 +30,8 @@ class SentenceEmbedder(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ClaimGroup:
-    """Claims from different documents saying the same thing, with their pairwise scores.
+    """Claims saying the same thing, from different documents (a document appears twice
+    only when it repeats the claim in two sentences), with how central each claim is.
 
     ``neighbours`` holds claims of other groups that speak of the same topic (scored above
     ``TOPIC``) — candidates for a conflict even when they were not aligned.
@@ -54,7 +55,7 @@ def align_claims(
     if not claims:
         return []
     scores = claim_scores(claims, embedder)
-    clusters = _agglomerate(claims, scores, link)
+    clusters = _merge_twins(_agglomerate(claims, scores, link), scores, link)
     return [_group(claims, scores, members) for members in clusters]
 
 
@@ -116,6 +117,32 @@ def _agglomerate(claims: Sequence[Claim], scores: np.ndarray, link: float) -> li
     return sorted(clusters.values(), key=lambda members: min(members))
 
 
+def _merge_twins(clusters: list[list[int]], scores: np.ndarray, link: float) -> list[list[int]]:
+    """Join groups that say the same thing twice over: an outlet that repeats a claim in two
+    sentences splits it in two groups (one claim per document each); their other members
+    still score above ``link`` on average."""
+    merged = [list(members) for members in clusters]
+    changed = True
+    while changed:
+        changed = False
+        for i, a in enumerate(merged):
+            for j in range(i + 1, len(merged)):
+                b = merged[j]
+                if len(a) > 1 and len(b) > 1 and _cross(scores, a, b) >= link:
+                    a.extend(merged.pop(j))
+                    changed = True
+                    break
+            if changed:
+                break
+    return sorted(merged, key=lambda members: min(members))
+
+
+def _cross(scores: np.ndarray, a: list[int], b: list[int]) -> float:
+    block = scores[np.ix_(a, b)]
+    values = block[block > -1.5]  # same-document pairs score -2
+    return float(values.mean()) if values.size else -1.0
+
+
 def _compatible(claims: Sequence[Claim], a: list[int], b: list[int]) -> bool:
     return not {claims[i].doc_id for i in a} & {claims[j].doc_id for j in b}
 
@@ -127,10 +154,9 @@ def _average(scores: np.ndarray, a: list[int], b: list[int]) -> float:
 def _group(claims: Sequence[Claim], scores: np.ndarray, members: list[int]) -> ClaimGroup:
     cohesion, centrality = 1.0, [1.0]
     if len(members) > 1:
-        block = scores[np.ix_(members, members)]
-        off = block[~np.eye(len(members), dtype=bool)].reshape(len(members), -1)
-        cohesion = float(off.mean())
-        centrality = off.mean(axis=1).tolist()
+        block = np.ma.masked_less(scores[np.ix_(members, members)], -1.5)
+        cohesion = float(block.mean())
+        centrality = [float(value) for value in block.mean(axis=1).filled(0.0)]
     inside = set(members)
     near = {
         j

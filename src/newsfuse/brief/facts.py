@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from rapidfuzz import fuzz
+
 from newsfuse.brief.align import ClaimGroup
 from newsfuse.brief.attribution import attributions
 from newsfuse.brief.claims import Claim
@@ -99,8 +101,7 @@ def _fact(group: ClaimGroup, independence: Mapping[str, str]) -> Fact:
     attributed: list[str] = []
     for claim in claims:
         for source in attributions(claim.text):
-            if source not in attributed:
-                attributed.append(source)
+            _add_source(attributed, source)
     wordings: dict[str, list[str]] = {}
     for claim in claims:
         if claim.text != best.text:
@@ -113,6 +114,16 @@ def _fact(group: ClaimGroup, independence: Mapping[str, str]) -> Fact:
         attributed_to=tuple(attributed),
         variants=variants,
     )
+
+
+def _add_source(attributed: list[str], source: str) -> None:
+    """Add a source unless a spelling of it is there; the fuller name wins."""
+    for index, seen in enumerate(attributed):
+        if fuzz.token_set_ratio(source, seen) >= 85:
+            if len(source) > len(seen):
+                attributed[index] = source
+            return
+    attributed.append(source)
 
 
 def _wording_score(claim: Claim) -> float:
