@@ -215,6 +215,15 @@ def is_prose(line: str) -> bool:
     return (count >= 3 and bool(_TERMINAL.search(line))) or count >= 20
 
 
+def _is_byline(line: str) -> bool:
+    """ "By admin", "By Jane Okafor", "Par Claire Dubois": "by" with anything, other languages'
+    prefixes only with a person's name (so that "Di Maio lascia" stays a headline)."""
+    if not _BYLINE.match(line) or _TERMINAL.search(line):
+        return False
+    prefix, rest = line.split(None, 1)
+    return prefix.lower() == "by" or meta.is_person_name(rest)
+
+
 def line_role(line: str) -> str | None:
     """What a line is on its own, or None when only its shape and place can tell."""
     count = len(line.split())
@@ -226,6 +235,8 @@ def line_role(line: str) -> str | None:
         return "caption"
     if meta.explicit_date(line) or (_NAV.search(line) and count <= 30):
         return "nav"
+    if count <= 6 and _is_byline(line):
+        return "byline"
     for role, pattern in (("form", _FORM), ("notice", _NOTICE), ("footer", _FOOTER)):
         if pattern.search(line):
             return role
@@ -304,6 +315,8 @@ def _is_heading(line: str, following: str | None, topic: Topic) -> bool:
         return False
     if line.endswith((",", ";")) or _LIST_HEADER.search(line):
         return False
+    if meta.is_person_name(line) and topic.share(line) == 0:
+        return False  # a byline printed inside the body
     return (count <= 4 and line[:1].isupper()) or topic.share(line) >= 0.34
 
 
@@ -382,7 +395,7 @@ def _first_title_index(header: list[str], title: str | None) -> int | None:
 def _author(header: list[str], roles: list[str | None], title_at: int | None,
             topic: Topic) -> str | None:
     for i, line in enumerate(header):
-        if roles[i] is None and _BYLINE.match(line):
+        if roles[i] == "byline":
             return meta.clean_author(line)
     for i, line in enumerate(header):
         after_title = title_at is None or i > title_at
@@ -396,7 +409,7 @@ def _agency(header: list[str], roles: list[str | None], first_paragraph: str) ->
     for line, role in zip(header, roles[: len(header)], strict=True):
         if role == "agency":
             return meta.agency_name(line)
-        if role is None and _BYLINE.match(line) and meta.agency_name(line.split(None, 1)[1]):
+        if role == "byline" and meta.agency_name(line.split(None, 1)[1]):
             return meta.agency_name(line.split(None, 1)[1])
     return meta.agency_in_text(first_paragraph)
 
