@@ -6,9 +6,14 @@ agency code), then by its shape and place: the body runs from the first prose pa
 last prose paragraph that still belongs to it (a comment form or a footer ends it; after a list
 of short headline lines only a substantial paragraph on the article's topic continues it).
 Short lines inside the body are section headings when they share the article's topic and lead
-into a paragraph; runs of three or more short lines are headline lists. Lines before the body
-give the title, byline, outlet, agency and dateline. Sentences cut by a removed line are joined
-again; unpunctuated transcripts are split into sentences and their run-together words repaired.
+into a paragraph; runs of three or more short lines are headline lists (teasers: off topic, cut
+with "...", or under a list header) or bullet points (on topic, or after a colon). Lines before
+the body give the title, byline, outlet, agency and dateline, and a standfirst. Sentences cut
+by a removed line are joined again; unpunctuated transcripts are split into sentences and their
+run-together words repaired.
+
+``clean`` returns every removed line with its role, for inspection and for tests;
+``extract_text`` turns the result into an ``Article``.
 """
 
 from __future__ import annotations
@@ -265,11 +270,8 @@ class Topic:
 
     def share(self, line: str, *, inside: bool = False) -> float:
         """Share of ``line``'s stems found in the article (in other lines when ``inside``)."""
-        own = stems(line)
-        if not own:
-            return 0.0
-        least = 2 if inside else 1
-        return sum(1 for s in own if self._counts.get(s, 0) >= least) / len(own)
+        own = len(stems(line))
+        return self.shared(line, inside=inside) / own if own else 0.0
 
 
 def _is_list_start(line: str, role: str | None) -> bool:
