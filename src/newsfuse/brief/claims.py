@@ -196,6 +196,11 @@ _MONTHS = (
     "october", "november", "december",
 )
 _DAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"|yesterday|today|tomorrow)\b", re.I)
+_REPORTING_DAY = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|reported|confirmed|added|stated)\s+"
+    r"(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.I,
+)
 _MONTH_DAY = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|expected|scheduled|set to|plans?|due|next)\b", re.I)
 _YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
@@ -217,6 +222,10 @@ _RELATIVE_EVENT = re.compile(
     r"(arrival|departure|visit|meeting)",
     re.I,
 )
+_EVENT_STEMS = {
+    "arriv": "arriv", "depar": "depar", "left": "depar", "visit": "visit", "meeti": "meet",
+    "met": "meet", "talks": "meet", "negot": "meet", "summi": "meet",
+}
 _WORD_NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -344,9 +353,14 @@ def _days(text: str, published: str | None) -> list[str]:
     base = _parse_date(published)
     future = bool(_FUTURE.search(text))
     for match in _DAY_WORD.finditer(text):
+        if _REPORTING_DAY.search(text[: match.start()]):
+            continue  # "said on Saturday": when it was said, not when it happened
         word = match.group(1).lower()
         resolved = _resolve_day(word, base, future)
-        days.append(resolved.isoformat() if resolved else word)
+        if resolved is not None:
+            days.append(resolved.isoformat())
+        elif word in _WEEKDAYS:
+            days.append(word)
     for match in _MONTH_DAY.finditer(text):
         month = _MONTHS.index(match.group(1).lower()) + 1
         day = int(match.group(2))
@@ -366,19 +380,18 @@ def _relative_days(text: str, anchors: Mapping[tuple[str, str], str]) -> list[st
         count = _WORD_NUMBERS.get(match.group(1).lower(), 0) or int(match.group(1))
         sign = -1 if match.group(2).lower() == "before" else 1
         who = match.group(3).split()[-1].lower()
-        anchor = _parse_date(anchors.get((who, match.group(4).lower()[:5])))
+        event = _EVENT_STEMS.get(match.group(4).lower()[:5], "")
+        anchor = _parse_date(anchors.get((who, event)))
         if anchor is not None:
             days.append((anchor + timedelta(days=sign * count)).isoformat())
     return days
 
 
 def event_stem(text: str) -> set[str]:
-    """The event stems a claim reports ("arriv", "depar", "visit", "meeti")."""
+    """The kinds of event a claim reports: "arriv", "depar", "visit" or "meet" (a meeting,
+    talks, negotiations, a summit)."""
     words = {word[:5] for word in re.findall(r"[a-z]+", text.lower())}
-    stems = words & {"arriv", "depar", "visit", "meeti"}
-    if "left" in words:
-        stems.add("depar")
-    return stems
+    return {_EVENT_STEMS[word] for word in words if word in _EVENT_STEMS}
 
 
 def _parse_date(published: str | None) -> date | None:
@@ -408,7 +421,7 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
     approximate: set[str] = set()
     for match in _NUMBER.finditer(text):
         raw, noun = match.group(1).lower(), match.group(2).lower().split()[0]
-        if _YEAR.fullmatch(raw):
+        if _YEAR.fullmatch(raw) or _in_brackets(text, match.start()):
             continue
         key = _counted(noun, text[match.end(1) : match.end(1) + 30], text[: match.start()][-80:])
         if key is None:
@@ -423,6 +436,11 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
         if noun and noun not in STOP_WORDS:
             numbers.append(("#" + noun[:5], float(_ORDINALS.index(match.group(1).lower()) + 1)))
     return tuple(numbers), frozenset(approximate)
+
+
+def _in_brackets(text: str, index: int) -> bool:
+    """Inside "( ... )": a conversion or an aside ("$1 million ($1.52 million)")."""
+    return text.rfind("(", 0, index) > text.rfind(")", 0, index)
 
 
 def _counted(noun: str, after: str, before: str) -> str | None:

@@ -24,6 +24,8 @@ _NEGATION = re.compile(
     r"\b(?:not|no|never|denied|denies|deny|denying|rejected|dismissed|refuted|false)\b|n['’]t\b",
     re.I,
 )
+_ASIDE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^,]*,", re.I)
+_NOT_ONLY = re.compile(r"\bnot only\b|\bno (?:doubt|longer)\b", re.I)
 _UNCERTAIN = re.compile(
     r"\b(?:whether|unclear|unknown|no confirmation|not (?:yet )?(?:been )?(?:confirmed|said|"
     r"stated|mentioned)|when or where|if)\b",
@@ -35,6 +37,7 @@ _UPDATE = re.compile(
     re.I,
 )
 NEGATION_OVERLAP = 0.4
+FRAME_OVERLAP = 0.5
 _TALLIES = {"dead", "injured", "missing"}
 _LABELS = {"actor": "who", "place": "where", "day": "when", "number": "how many",
            "years": "which years", "negation": "whether"}
@@ -158,7 +161,8 @@ def disagreements(
     Only the place is compared for claims that are merely on the same topic (not aligned).
     """
     kinds: list[str] = []
-    if _places_differ(sa, sb):
+    same_event = aligned or bool(event_stem(a.text) & event_stem(b.text))
+    if same_event and _places_differ(sa, sb):
         kinds.append("place")
     if aligned and _days_differ(sa, sb):
         kinds.append("day")
@@ -168,7 +172,7 @@ def disagreements(
         kinds.append("years")
     if aligned and _negation_differs(a, b):
         kinds.append("negation")
-    if aligned and _people_differ(sa, sb):
+    if aligned and _people_differ(sa, sb) and _same_frame(a, b, sa, sb):
         kinds.append("actor")
     return kinds
 
@@ -200,7 +204,7 @@ def _value(kind: str, claim: Claim, slots: Slots) -> Hashable:
         return slots.years
     if kind == "actor":
         return slots.people
-    return bool(_NEGATION.search(claim.text))
+    return _negated(claim.text)
 
 
 def _places_differ(a: Slots, b: Slots) -> bool:
@@ -226,20 +230,31 @@ def _venue_relation_differs(a: Slots, b: Slots) -> bool:
 def _days_differ(a: Slots, b: Slots) -> bool:
     if not a.days or not b.days or a.days & b.days:
         return False
-    comparable = [
-        (x, y) for x in a.days for y in b.days if x[:1].isdigit() == y[:1].isdigit()
-    ]
+    comparable = [(x, y) for x in a.days for y in b.days if _day_class(x) == _day_class(y)]
     return bool(comparable) and all(x != y for x, y in comparable)
 
 
+def _day_class(day: str) -> str:
+    """A resolved date, a month and day without a year, or a bare weekday name."""
+    return "date" if day[:1].isdigit() else "month-day" if day[:1] == "-" else "weekday"
+
+
 def _numbers_differ(a: Slots, b: Slots) -> bool:
-    values_a, values_b = dict(a.numbers), dict(b.numbers)
+    """Some counted thing has values on both sides and none in common."""
+    values_a, values_b = _values(a), _values(b)
     for noun in values_a.keys() & values_b.keys():
         if noun in a.approximate or noun in b.approximate:
             continue
-        if values_a[noun] != values_b[noun]:
+        if not values_a[noun] & values_b[noun]:
             return True
     return False
+
+
+def _values(slots: Slots) -> dict[str, set[float]]:
+    values: dict[str, set[float]] = {}
+    for noun, value in slots.numbers:
+        values.setdefault(noun, set()).add(value)
+    return values
 
 
 def _people_differ(a: Slots, b: Slots) -> bool:
@@ -253,6 +268,13 @@ def _people_differ(a: Slots, b: Slots) -> bool:
     return not _same_person(x, y) and fuzz.token_set_ratio(x, y) < 60
 
 
+def _same_frame(a: Claim, b: Claim, sa: Slots, sb: Slots) -> bool:
+    """The two claims say the same words around the names ("Captain X steered the ferry")."""
+    names = {w[:5] for person in sa.people | sb.people for w in person.lower().split()}
+    terms_a, terms_b = a.terms - names, b.terms - names
+    return len(terms_a & terms_b) / (len(terms_a | terms_b) or 1) >= FRAME_OVERLAP
+
+
 def _same_person(x: str, y: str) -> bool:
     tokens_x = {t for t in re.split(r"[\s-]+", x.lower()) if len(t) > 2}
     tokens_y = {t for t in re.split(r"[\s-]+", y.lower()) if len(t) > 2}
@@ -262,9 +284,15 @@ def _same_person(x: str, y: str) -> bool:
 def _negation_differs(a: Claim, b: Claim) -> bool:
     if _UNCERTAIN.search(a.text) or _UNCERTAIN.search(b.text):
         return False
-    if bool(_NEGATION.search(a.text)) == bool(_NEGATION.search(b.text)):
+    if _negated(a.text) == _negated(b.text):
         return False
     return len(a.terms & b.terms) / (len(a.terms | b.terms) or 1) >= NEGATION_OVERLAP
+
+
+def _negated(text: str) -> bool:
+    """A denial or "not" in the main clause (asides ", who was not there," do not count)."""
+    main = _ASIDE.sub(" ", text)
+    return bool(_NEGATION.search(_NOT_ONLY.sub(" ", main)))
 
 
 def _is_update(a: Claim, b: Claim, sa: Slots, sb: Slots) -> bool:
