@@ -241,3 +241,20 @@ def test_figures_all_paragraphs_kept_all_boilerplate_removed() -> None:
     print(f"\nfixtures ({len(NAMES)} documents): paragraphs kept {kept}/{paragraphs}, "
           f"boilerplate lines removed {removed}/{boilerplate}")
     assert (kept, removed) == (paragraphs, boilerplate)
+
+
+def test_a_repair_points_at_its_own_paragraph_not_an_earlier_same_phrase() -> None:
+    chunk = (
+        "the talks about the war went on for hours in the capital and officials said "
+        "nothing had changed since the morning when the delegations first met at the palace "
+        "the foreign minister said the two sides would meet again next week in the north "
+    )
+    content = "Talks about the war drag on in the capital\n\n" + chunk * 3 + (
+        "she said themwar could end only when both armies pulled back from the river"
+    )
+    article = extract_text(RawDocument("t.txt", content, "text"), doc_id="t")
+    assert article.transcript
+    [repair] = article.repairs
+    assert (repair.original, repair.replacement) == ("themwar", "the war")
+    assert "could end only" in article.blocks[repair.paragraph].text
+    assert repair.paragraph == len(article.blocks) - 1

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from newsfuse.extract.transcript import (
     is_transcript,
     paragraphs_of,
+    repair_spans,
     repair_words,
     split_transcript,
 )
@@ -129,3 +130,12 @@ def test_repairs_use_the_texts_own_language() -> None:
     assert repair_words(french, "fr") == (french, [])
     assert repair_words("they werembattling the fire", "") == ("they werembattling the fire", [])
     assert repair_words("they werembattling the fire", "ja")[1] == []
+
+
+def test_repair_spans_point_into_the_repaired_text() -> None:
+    text = "the war went on and officials said themwar had to end"
+    repaired, spans = repair_spans(text)
+    assert repaired == "the war went on and officials said the war had to end"
+    [(original, replacement, start)] = spans
+    assert (original, replacement) == ("themwar", "the war")
+    assert repaired[start : start + len(replacement)] == replacement and start > 0

@@ -555,15 +555,24 @@ def _continues(prev: str, text: str) -> bool:
 def _as_transcript(blocks: list[Block], out: Cleaned) -> list[Block]:
     """An unpunctuated body re-read as sentences in paragraphs, with its words repaired."""
     text = " ".join(block.text for block in blocks)
-    repaired, pairs = transcript.repair_words(text, detect_language(text) or "")
+    repaired, spans = transcript.repair_spans(text, detect_language(text) or "")
     paragraphs = transcript.paragraphs_of(transcript.split_transcript(repaired))
     out.transcript = True
-    place = 0
-    for original, replacement in pairs:
-        while place < len(paragraphs) - 1 and replacement not in paragraphs[place]:
-            place += 1
+    for original, replacement, start in spans:
+        earlier = " ".join(repaired[:start].split()).lower().count(replacement.lower())
+        place = _nth_paragraph(paragraphs, replacement, earlier)
         out.repairs.append(Repair(original, replacement, place))
     return [Block("paragraph", p) for p in paragraphs]
+
+
+def _nth_paragraph(paragraphs: list[str], phrase: str, earlier: int) -> int:
+    """Index of the paragraph holding the occurrence of ``phrase`` after ``earlier`` others."""
+    seen = 0
+    for index, paragraph in enumerate(paragraphs):
+        seen += paragraph.lower().count(phrase.lower())
+        if seen > earlier:
+            return index
+    return len(paragraphs) - 1
 
 
 def clean(content: str, *, url: str | None = None, crawl_date: str | None = None) -> Cleaned:

@@ -239,16 +239,26 @@ def repair_words(text: str, language: str = "en") -> tuple[str, list[tuple[str, 
     """Run-together words split again, with the (original, replacement) pairs in text order.
 
     ``language`` (ISO 639-1) picks wordfreq's word list; without one nothing is repaired."""
-    repairs: list[tuple[str, str]] = []
+    repaired, spans = repair_spans(text, language)
+    return repaired, [(original, replacement) for original, replacement, _ in spans]
+
+
+def repair_spans(text: str, language: str = "en") -> tuple[str, list[tuple[str, str, int]]]:
+    """Like ``repair_words``, with where each replacement starts in the repaired text."""
+    spans: list[tuple[str, str, int]] = []
     if language not in available_languages() or language in _UNSPACED:
-        return text, repairs
-
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        replacement = _split_word(word, language)
+        return text, spans
+    parts: list[str] = []
+    done = 0
+    length = 0
+    for match in _WORD.finditer(text):
+        replacement = _split_word(match.group(0), language)
         if replacement is None:
-            return word
-        repairs.append((word, replacement))
-        return replacement
-
-    return _WORD.sub(fix, text), repairs
+            continue
+        before = text[done : match.start()]
+        parts.extend((before, replacement))
+        spans.append((match.group(0), replacement, length + len(before)))
+        length += len(before) + len(replacement)
+        done = match.end()
+    parts.append(text[done:])
+    return "".join(parts), spans
