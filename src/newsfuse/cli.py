@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from newsfuse import __version__
 from newsfuse.errors import InputError, NewsfuseError
@@ -80,13 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract(commands)
     _add_brief(commands)
     _add_eval(commands)
-    for register in _EXTRA_COMMANDS:
+    for register in _extra_commands():
         register(commands)
     return parser
 
 
 def _common(command: argparse.ArgumentParser) -> None:
-    command.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here, not to standard output")
+    command.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write here, not to standard output"
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     command.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
@@ -105,7 +107,13 @@ def _add_extract(commands: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     command.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    command.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    command.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
     _common(command)
     command.set_defaults(handler=_run_extract)
 
@@ -125,10 +133,19 @@ def _add_brief(commands: Any) -> None:
     )
     command.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     command.add_argument(
-        "-f", "--format", choices=("text", "md", "html", "json"), default="text",
+        "-f",
+        "--format",
+        choices=("text", "md", "html", "json"),
+        default="text",
         help="text (terminal), md (Markdown), html (a standalone page) or json (default: text)",
     )
-    command.add_argument("--words", type=_positive_int, default=120, metavar="N", help="summary length in words (default: 120)")
+    command.add_argument(
+        "--words",
+        type=_positive_int,
+        default=120,
+        metavar="N",
+        help="summary length in words (default: 120)",
+    )
     _common(command)
     command.set_defaults(handler=_run_brief)
 
@@ -137,24 +154,52 @@ def _add_eval(commands: Any) -> None:
     command = commands.add_parser(
         "eval",
         help="measure a stage on public data with gold answers",
-        description="Score extraction, clustering or summarisation against gold data, with a baseline measured in the same run.",
+        description=(
+            "Score extraction, clustering or summarisation against gold data, "
+            "with a baseline measured in the same run."
+        ),
     )
     kinds = command.add_subparsers(title="what to evaluate", metavar="STAGE", parser_class=_Parser)
-    extraction = kinds.add_parser("extraction", help="article-body F1 against gold bodies (word 4-grams)")
-    extraction.add_argument("--html-dir", type=Path, required=True, metavar="DIR", help="folder of <id>.html(.gz) pages")
-    extraction.add_argument("--gold", type=Path, required=True, metavar="FILE", help="ground-truth JSON: {id: {articleBody, url}}")
+    extraction = kinds.add_parser(
+        "extraction", help="article-body F1 against gold bodies (word 4-grams)"
+    )
+    extraction.add_argument(
+        "--html-dir", type=Path, required=True, metavar="DIR", help="folder of <id>.html(.gz) pages"
+    )
+    extraction.add_argument(
+        "--gold",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="ground-truth JSON: {id: {articleBody, url}}",
+    )
     extraction.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     extraction.set_defaults(handler=_run_eval_extraction)
     clustering = kinds.add_parser("clustering", help="story clustering: B-cubed and pairwise F1")
-    clustering.add_argument("data", type=Path, metavar="DATA.jsonl", help="articles with gold cluster_id")
-    clustering.add_argument("--predictions", type=Path, metavar="OUT.jsonl", help="write {id, story} per article")
+    clustering.add_argument(
+        "data", type=Path, metavar="DATA.jsonl", help="articles with gold cluster_id"
+    )
+    clustering.add_argument(
+        "--predictions", type=Path, metavar="OUT.jsonl", help="write {id, story} per article"
+    )
     clustering.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     clustering.set_defaults(handler=_run_eval_clustering)
     summary = kinds.add_parser("summary", help="multi-document summaries: ROUGE-1/2/Lsum")
-    summary.add_argument("data", type=Path, metavar="DATA.jsonl", help="stories with reference_summary")
-    summary.add_argument("--words", type=_positive_int, default=250, metavar="N", help="word budget (default: 250)")
-    summary.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N stories")
-    summary.add_argument("--predictions", type=Path, metavar="OUT.jsonl", help="write {cluster_id, summary} per story")
+    summary.add_argument(
+        "data", type=Path, metavar="DATA.jsonl", help="stories with reference_summary"
+    )
+    summary.add_argument(
+        "--words", type=_positive_int, default=250, metavar="N", help="word budget (default: 250)"
+    )
+    summary.add_argument(
+        "--limit", type=_positive_int, metavar="N", help="only the first N stories"
+    )
+    summary.add_argument(
+        "--predictions",
+        type=Path,
+        metavar="OUT.jsonl",
+        help="write {cluster_id, summary} per story",
+    )
     summary.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     summary.set_defaults(handler=_run_eval_summary)
 
@@ -169,8 +214,11 @@ def _positive_int(value: str) -> int:
     return number
 
 
-#: Commands other modules register (ingest, serve, watch, spark): each a function(commands).
-_EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+def _extra_commands() -> list[Callable[[Any], None]]:
+    """Commands that live beside their subsystem: each module has ``register(commands)``."""
+    from newsfuse.spark.cli import register as spark
+
+    return [spark]
 
 
 # --------------------------------------------------------------------------- handlers
@@ -212,7 +260,9 @@ def _run_brief(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render_brief(fmt: str, articles: Sequence[Any], briefings: Sequence[Any], *, color: bool) -> str:
+def _render_brief(
+    fmt: str, articles: Sequence[Any], briefings: Sequence[Any], *, color: bool
+) -> str:
     if fmt == "json":
         from newsfuse.render.json import output_dict
 
@@ -251,7 +301,9 @@ def _run_eval_summary(args: argparse.Namespace) -> int:
     from newsfuse.evaluate.summary import format_summary_report, run_summary_eval
 
     _need_file(args.data)
-    report = run_summary_eval(args.data, words=args.words, limit=args.limit, predictions=args.predictions)
+    report = run_summary_eval(
+        args.data, words=args.words, limit=args.limit, predictions=args.predictions
+    )
     print(format_summary_report(report))
     return 0
 
@@ -270,7 +322,7 @@ def _need_dir(path: Path) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _json(data: Any) -> str:
@@ -297,7 +349,12 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def _summary_line(counts: Any) -> None:
-    parts = [f"{counts.documents} documents", f"{counts.ok} ok", f"{counts.duplicate} duplicate", f"{counts.rejected} rejected"]
+    parts = [
+        f"{counts.documents} documents",
+        f"{counts.ok} ok",
+        f"{counts.duplicate} duplicate",
+        f"{counts.rejected} rejected",
+    ]
     if counts.stories:
         parts.append(f"{counts.stories} stories")
     print("newsfuse: " + ", ".join(parts), file=sys.stderr)
@@ -310,14 +367,24 @@ def _progress(paths: Sequence[str], *, quiet: bool) -> Iterator[Callable[[Path],
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     from newsfuse.ingest.files import list_files
 
     total = len(list_files(paths))
     progress = Progress(
-        TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), transient=True,
+        TextColumn("reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
     )
     with progress:
         task = progress.add_task("files", total=total)

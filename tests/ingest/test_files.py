@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsfuse.config import Settings
-from newsfuse.errors import InputError
+from newsfuse.errors import DocumentError, InputError
 from newsfuse.ingest.files import gunzip_limited, list_files, read_file
-from newsfuse.errors import DocumentError
 
 PAGE = (
     "<!DOCTYPE html><html><head><meta charset='{charset}'><title>Dam gates opened</title></head>"
@@ -49,13 +48,17 @@ def test_gzip_html_is_decompressed(tmp_path: Path) -> None:
 
 def test_declared_legacy_charset_is_honoured(tmp_path: Path) -> None:
     path = tmp_path / "latin.html"
-    path.write_bytes(PAGE.format(charset="windows-1252", body="Café “quoted” – naïve").encode("cp1252"))
+    path.write_bytes(
+        PAGE.format(charset="windows-1252", body="Café “quoted” – naïve").encode("cp1252")
+    )
     assert "Café “quoted” – naïve" in _one(path).content
 
 
 def test_undeclared_invalid_utf8_is_detected_not_crashed(tmp_path: Path) -> None:
     path = tmp_path / "legacy.txt"
-    path.write_bytes(("Le président a déclaré que la réunion aurait lieu à Genève. " * 5).encode("latin-1"))
+    path.write_bytes(
+        ("Le président a déclaré que la réunion aurait lieu à Genève. " * 5).encode("latin-1")
+    )
     document = _one(path)
     assert document.rejected is None
     assert "président" in document.content and "Genève" in document.content
@@ -71,7 +74,9 @@ def test_undeclared_invalid_utf8_is_detected_not_crashed(tmp_path: Path) -> None
         ("garbage.gz", b"\x1f\x8b\x08\x00garbage-not-deflate", "broken gzip"),
     ],
 )
-def test_bad_files_are_rejected_with_a_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+def test_bad_files_are_rejected_with_a_reason(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     document = _one(path)
@@ -118,8 +123,15 @@ def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
 def test_jsonl_records_carry_given_metadata_and_line_sources(tmp_path: Path) -> None:
     path = tmp_path / "export.jsonl"
     lines = [
-        json.dumps({"id": "a1", "title": "Given title", "date": "2025-05-04", "outlet": "Gazette",
-                    "text": "Paragraph one.\n\nParagraph two."}),
+        json.dumps(
+            {
+                "id": "a1",
+                "title": "Given title",
+                "date": "2025-05-04",
+                "outlet": "Gazette",
+                "text": "Paragraph one.\n\nParagraph two.",
+            }
+        ),
         "",
         "{not json",
         json.dumps({"id": "a3", "html": "<html><body><p>Hello there</p></body></html>"}),
@@ -130,7 +142,10 @@ def test_jsonl_records_carry_given_metadata_and_line_sources(tmp_path: Path) -> 
     assert [d.source for d in documents] == [f"{path}#1", f"{path}#3", f"{path}#4", f"{path}#5"]
     first, bad, html, nobody = documents
     assert first.kind == "text" and first.given == {
-        "id": "a1", "title": "Given title", "date": "2025-05-04", "outlet": "Gazette"
+        "id": "a1",
+        "title": "Given title",
+        "date": "2025-05-04",
+        "outlet": "Gazette",
     }
     assert bad.rejected is not None and bad.rejected.startswith("not JSON")
     assert html.kind == "html" and html.rejected is None
@@ -150,24 +165,42 @@ def _warc(path: Path, gz: bool) -> None:
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=gz)
         html = PAGE.format(charset="utf-8", body="Harbour reopened after the storm.").encode()
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            "https://example.org/news/2025/06/01/harbour", "response",
-            payload=io.BytesIO(html), http_headers=headers,
-            warc_headers_dict={"WARC-Date": "2025-06-03T10:00:00Z"},
-        ))
-        writer.write_record(writer.create_warc_record(
-            "https://example.org/news/2025/06/01/harbour", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
-        ))
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/news/2025/06/01/harbour",
+                "response",
+                payload=io.BytesIO(html),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2025-06-03T10:00:00Z"},
+            )
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/news/2025/06/01/harbour",
+                "request",
+                payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"),
+            )
+        )
         image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            "https://example.org/logo.png", "response", payload=io.BytesIO(b"\x89PNG...."), http_headers=image
-        ))
-        writer.write_record(writer.create_warc_record(
-            "https://example.org/other", "conversion",
-            payload=io.BytesIO("Plain text of another page, as in a WET file.".encode()),
-            warc_headers_dict={"Content-Type": "text/plain"},
-        ))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/logo.png",
+                "response",
+                payload=io.BytesIO(b"\x89PNG...."),
+                http_headers=image,
+            )
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/other",
+                "conversion",
+                payload=io.BytesIO(b"Plain text of another page, as in a WET file."),
+                warc_headers_dict={"Content-Type": "text/plain"},
+            )
+        )
 
 
 @pytest.mark.parametrize("gz", [True, False])

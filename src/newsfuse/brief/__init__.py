@@ -51,10 +51,10 @@ def build_briefing(
     words: int = 120,
 ) -> Briefing:
     """Everything newsfuse says about one story."""
+    from newsfuse.brief.align import align_claims
     from newsfuse.brief.conflicts import find_conflicts
     from newsfuse.brief.entities import resolve_entities
     from newsfuse.brief.facts import key_facts
-    from newsfuse.brief.align import align_claims
     from newsfuse.brief.headline import make_headline
     from newsfuse.brief.quotes import extract_quotes
     from newsfuse.brief.summary import summarize
@@ -65,10 +65,12 @@ def build_briefing(
     entities = resolve_entities(analyzed)
     groups = align_claims(analyzed, embedder=embedder)
     facts = key_facts(groups, independence=independence)
-    conflicts = find_conflicts(groups, analyzed, independence=independence, canonical=entities.canonical)
+    conflicts = find_conflicts(
+        groups, analyzed, independence=independence, canonical=entities.canonical
+    )
     copies = _copies_of(story, all_articles)
     documents = tuple(story.article_ids) + tuple(c for ids in copies.values() for c in ids)
-    outlets = tuple(dict.fromkeys(independence.get(doc, doc) for doc in documents))
+    outlets = outlet_names(documents, all_articles, independence)
     briefing = Briefing(
         story_id=story.id,
         headline=make_headline(analyzed),
@@ -86,6 +88,35 @@ def build_briefing(
     return _cite_copies(briefing, copies)
 
 
+def outlet_names(
+    documents: Sequence[str], articles: Sequence[Article], independence: Mapping[str, str]
+) -> tuple[str, ...]:
+    """One readable name per independent source among ``documents``.
+
+    The outlet when the document names it, else the web host, else the file name.
+    """
+    by_id = {article.id: article for article in articles}
+    names: dict[str, str] = {}
+    for doc in documents:
+        key = independence.get(doc, doc)
+        article = by_id.get(doc)
+        if key in names or article is None:
+            continue
+        names[key] = article.outlet or _host(article.url) or _file_name(article.source)
+    return tuple(names.values())
+
+
+def _host(url: str | None) -> str | None:
+    if not url or "//" not in url:
+        return None
+    host = url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    return host.removeprefix("www.") or None
+
+
+def _file_name(source: str) -> str:
+    return source.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+
+
 def _copies_of(story: Story, articles: Sequence[Article]) -> dict[str, tuple[str, ...]]:
     members = set(story.article_ids)
     copies: dict[str, list[str]] = {}
@@ -101,7 +132,9 @@ def _cite_copies(briefing: Briefing, copies: Mapping[str, tuple[str, ...]]) -> B
         return briefing
 
     def widen(item: Any) -> Any:
-        sources = tuple(dict.fromkeys(s for doc in item.sources for s in (doc, *copies.get(doc, ()))))
+        sources = tuple(
+            dict.fromkeys(s for doc in item.sources for s in (doc, *copies.get(doc, ())))
+        )
         return replace(item, sources=sources)
 
     return replace(

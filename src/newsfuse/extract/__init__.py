@@ -72,7 +72,12 @@ def _with_given(article: Article, raw: RawDocument) -> Article:
     if not given:
         return article
     changes: dict[str, object] = {}
-    for field, key in (("title", "title"), ("outlet", "outlet"), ("author", "author"), ("url", "url")):
+    for field, key in (
+        ("title", "title"),
+        ("outlet", "outlet"),
+        ("author", "author"),
+        ("url", "url"),
+    ):
         if given.get(key):
             changes[field] = given[key]
     date = _given_date(given.get("date"))

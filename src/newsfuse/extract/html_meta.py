@@ -54,6 +54,14 @@ class PageMeta:
     declared_article: bool = False
 
 
+def _declares_article(tree: LexborHTMLParser, meta: dict[str, str], ld: object) -> bool:
+    """JSON-LD, og:type article, an article publication time, or one lone <article> element
+    (index pages hold many)."""
+    if ld or meta.get("og:type", "").lower() == "article" or "article:published_time" in meta:
+        return True
+    return len(tree.css("article")) == 1
+
+
 def _clean(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
@@ -183,6 +191,6 @@ def page_meta(tree: LexborHTMLParser) -> tuple[PageMeta, list[str]]:
         outlet=_outlet(tree, meta, ld),
         published=_published(tree, meta, ld),
         lang=(lang or "").split("-")[0].lower() or None,
-        declared_article=bool(ld) or meta.get("og:type", "").lower() == "article",
+        declared_article=_declares_article(tree, meta, ld),
     )
     return found, _author(tree, meta, ld)

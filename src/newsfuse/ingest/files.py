@@ -69,7 +69,9 @@ def _children(folder: Path) -> list[Path]:
         return []
 
 
-def read_files(files: Iterable[Path], settings: Settings = DEFAULT_SETTINGS) -> Iterator[RawDocument]:
+def read_files(
+    files: Iterable[Path], settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[RawDocument]:
     """Yield the documents of each file, in order."""
     for path in files:
         yield from read_file(path, settings)
@@ -107,7 +109,9 @@ def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Raw
     yield from _read_single(path, size, compressed, settings)
 
 
-def _read_single(path: Path, size: int, compressed: bool, settings: Settings) -> Iterator[RawDocument]:
+def _read_single(
+    path: Path, size: int, compressed: bool, settings: Settings
+) -> Iterator[RawDocument]:
     source = str(path)
     if size > settings.max_file_bytes:
         yield _rejected(source, f"too large: {size:,} bytes (limit {settings.max_file_bytes:,})")
@@ -117,7 +121,9 @@ def _read_single(path: Path, size: int, compressed: bool, settings: Settings) ->
         if compressed:
             data = gunzip_limited(data, settings.max_document_bytes)
     except (OSError, DocumentError) as error:
-        yield _rejected(source, str(error) if isinstance(error, DocumentError) else f"unreadable: {error}")
+        yield _rejected(
+            source, str(error) if isinstance(error, DocumentError) else f"unreadable: {error}"
+        )
         return
     yield document_from_bytes(source, data, settings=settings)
 
@@ -136,7 +142,9 @@ def document_from_bytes(
     if not data.strip():
         return _rejected(source, "empty document", url=url)
     if len(data) > settings.max_document_bytes:
-        return _rejected(source, f"too large: {len(data):,} bytes (limit {settings.max_document_bytes:,})")
+        return _rejected(
+            source, f"too large: {len(data):,} bytes (limit {settings.max_document_bytes:,})"
+        )
     if looks_binary(data):
         return _rejected(source, "not text: binary content", url=url)
     try:
@@ -145,23 +153,30 @@ def document_from_bytes(
         return _rejected(source, str(error), url=url)
     sniffed = kind or sniff(data[:_SNIFF_BYTES])
     if sniffed == "feed":
-        return _rejected(source, "a feed, not an article: ingest its items with `newsfuse ingest URL`")
+        return _rejected(
+            source, "a feed, not an article: ingest its items with `newsfuse ingest URL`"
+        )
     doc_kind = "html" if sniffed == "html" else "text"
     return RawDocument(source, text, doc_kind, url=url, crawl_date=crawl_date)  # type: ignore[arg-type]
 
 
 def gunzip_limited(data: bytes, limit: int) -> bytes:
-    """Decompress gzip data, refusing more than ``limit`` bytes of output (decompression bombs)."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error as error:
-        raise DocumentError(f"broken gzip: {error}") from error
-    if len(out) > limit:
-        raise DocumentError(f"too large: more than {limit:,} bytes once decompressed")
-    if not inflater.eof:
-        raise DocumentError("broken gzip: the compressed data is cut short")
-    return out
+    """Decompress gzip data, every member of it, refusing more than ``limit`` bytes of output
+    (decompression bombs). Bytes after the last member that are not gzip are ignored."""
+    out = bytearray()
+    while True:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += inflater.decompress(data, limit + 1 - len(out))
+        except zlib.error as error:
+            raise DocumentError(f"broken gzip: {error}") from error
+        if len(out) > limit:
+            raise DocumentError(f"too large: more than {limit:,} bytes once decompressed")
+        if not inflater.eof:
+            raise DocumentError("broken gzip: the compressed data is cut short")
+        data = inflater.unused_data
+        if not data.startswith(GZIP_MAGIC):
+            return bytes(out)
 
 
 def _gunzip_head(head: bytes) -> bytes:

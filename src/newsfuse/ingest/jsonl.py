@@ -7,9 +7,10 @@ given. A line's source is ``PATH#N`` with N its line number from 1.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from newsfuse.types import RawDocument
 
@@ -19,17 +20,28 @@ if TYPE_CHECKING:
 GIVEN_FIELDS = ("id", "title", "url", "date", "outlet", "author")
 
 
-def read_jsonl(path: Path, settings: Settings, *, compressed: bool = False) -> Iterator[RawDocument]:
+def read_jsonl(
+    path: Path, settings: Settings, *, compressed: bool = False
+) -> Iterator[RawDocument]:
     """Yield one RawDocument per non-blank line; bad lines become rejected documents."""
     from newsfuse.ingest.files import open_maybe_gzip
 
     try:
         with open_maybe_gzip(path) as handle:
-            for number, line in enumerate(handle, start=1):
+            for number, line in enumerate(_lines(handle, settings.max_document_bytes), start=1):
                 if line.strip():
                     yield record_document(f"{path}#{number}", line, settings)
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:
         yield RawDocument(str(path), "", "text", rejected=f"unreadable: {error}")
+
+
+def _lines(handle: IO[bytes], limit: int) -> Iterator[bytes]:
+    """Each line; of a line longer than ``limit`` only its first ``limit + 1`` bytes."""
+    while line := handle.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(limit + 1)) and not rest.endswith(b"\n"):
+                pass
+        yield line
 
 
 def record_document(source: str, line: bytes | str, settings: Settings) -> RawDocument:
@@ -37,11 +49,15 @@ def record_document(source: str, line: bytes | str, settings: Settings) -> RawDo
     from newsfuse.ingest.files import document_from_bytes
 
     if len(line) > settings.max_document_bytes:
-        return RawDocument(source, "", "text", rejected="too large: the JSON line exceeds the limit")
+        return RawDocument(
+            source, "", "text", rejected="too large: the JSON line exceeds the limit"
+        )
     try:
         record = json.loads(line)
     except (ValueError, UnicodeDecodeError) as error:
         return RawDocument(source, "", "text", rejected=f"not JSON: {error}")
+    except RecursionError:
+        return RawDocument(source, "", "text", rejected="not JSON: nested too deeply")
     if not isinstance(record, dict):
         return RawDocument(source, "", "text", rejected="not a JSON object")
     given = {

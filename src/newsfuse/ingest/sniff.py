@@ -9,11 +9,15 @@ from typing import Literal
 Kind = Literal["warc", "jsonl", "html", "text", "feed"]
 
 _HTML_START = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<meta|<title|<div|<article|<p[\s>]"
+    # Comment runs are matched possessively: backtracking into them is exponential.
+    rb"^\s*(?:<!--.*?-->\s*)*+"
+    rb"(<!doctype\s+html|<html|<head|<body|<meta|<title|<div|<article|<p[\s>]"
     rb"|<section|<main|<header|<table|<h1|<script|<link|<span|<br)",
     re.IGNORECASE | re.DOTALL,
 )
-_FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]", re.I | re.S)
+_FEED_START = re.compile(
+    rb"^\s*(<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*+<(rss|feed|rdf:RDF)[\s>]", re.I | re.S
+)
 _TAGS = re.compile(rb"</?(p|div|a|span|br|li|td|h[1-6])[\s>/]", re.IGNORECASE)
 
 

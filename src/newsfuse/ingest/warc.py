@@ -58,9 +58,17 @@ def _record_document(
     url = record.rec_headers.get_header("WARC-Target-URI")
     crawl_date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
     content_type, charset = _content_type(record)
-    kind = "text" if record.rec_type == "conversion" or content_type.startswith("text/plain") else None
+    kind = (
+        "text" if record.rec_type == "conversion" or content_type.startswith("text/plain") else None
+    )
     return document_from_bytes(
-        f"{path}#{offset}", data, settings=settings, url=url, crawl_date=crawl_date, charset=charset, kind=kind
+        f"{path}#{offset}",
+        data,
+        settings=settings,
+        url=url,
+        crawl_date=crawl_date,
+        charset=charset,
+        kind=kind,
     )
 
 
@@ -70,5 +78,8 @@ def _content_type(record: Any) -> tuple[str, str | None]:
     if not value and record.rec_type == "conversion":
         value = "text/plain"
     parts = [part.strip() for part in value.split(";")]
-    charset = next((p.split("=", 1)[1].strip("\"' ") for p in parts[1:] if p.lower().startswith("charset=")), None)
+    charset = next(
+        (p.split("=", 1)[1].strip("\"' ") for p in parts[1:] if p.lower().startswith("charset=")),
+        None,
+    )
     return parts[0].lower(), charset
