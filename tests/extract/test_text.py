@@ -258,3 +258,19 @@ def test_a_repair_points_at_its_own_paragraph_not_an_earlier_same_phrase() -> No
     assert (repair.original, repair.replacement) == ("themwar", "the war")
     assert "could end only" in article.blocks[repair.paragraph].text
     assert repair.paragraph == len(article.blocks) - 1
+
+
+def test_the_dateline_beside_the_agency_wins_over_a_print_date_above_it() -> None:
+    body = (
+        "The Kestrel Bay council voted on Monday to close the old ferry pier after engineers "
+        "found cracks in two of its concrete piles, ending a service that began in 1961. "
+    )
+    content = (
+        "Saturday Mar 1, 2025\nRiver Courier\nAFP\n2024 Feb 12, 09:30,\n\n"
+        "Council closes the old ferry pier\n\n" + body * 3
+    )
+    cleaned = clean(content)
+    assert (cleaned.published, cleaned.published_signal) == ("2024-02-12", "dateline")
+    assert cleaned.agency == "AFP" and cleaned.outlet == "River Courier"
+    late = clean(content, crawl_date="2024-02-01T00:00:00Z")
+    assert late.published is None  # a date after the crawl cannot be the publication date

@@ -401,7 +401,8 @@ def _author(header: list[str], roles: list[str | None], title_at: int | None,
             return meta.clean_author(line)
     for i, line in enumerate(header):
         after_title = title_at is None or i > title_at
-        if roles[i] is None and after_title and meta.is_person_name(line):
+        beside_agency = "agency" in {roles[j] for j in (i - 1, i + 1) if 0 <= j < len(roles)}
+        if roles[i] is None and after_title and meta.is_person_name(line) and not beside_agency:
             if topic.share(line) == 0:
                 return meta.clean_author(line)
     return None
@@ -427,8 +428,7 @@ def _outlet(header: list[str], roles: list[str | None], footer: list[str], topic
             names.append(site)
     mastheads = [
         i for i, line in enumerate(header)
-        if roles[i] is None and len(line.split()) <= 4
-        and not meta.is_person_name(line) and not _BYLINE.match(line)
+        if roles[i] is None and len(line.split()) <= 4 and topic.share(line) <= 0.5
     ]
     for i in mastheads:
         if any(meta.same_name(header[i], name) for name in names):
@@ -437,25 +437,38 @@ def _outlet(header: list[str], roles: list[str | None], footer: list[str], topic
         return names[0]
     for i in mastheads:
         beside = {roles[j] for j in (i - 1, i + 1) if 0 <= j < len(header)}
-        if beside & {"agency", "date"} and topic.share(header[i]) == 0:
+        # a name-shaped line counts as the masthead only beside the agency, not a date
+        wanted = {"agency"} if meta.is_person_name(header[i]) else {"agency", "date"}
+        if beside & wanted and topic.share(header[i]) == 0:
             return header[i]
     return agency
 
 
 def _published(header: list[str], roles: list[str | None], title_at: int | None,
-               url: str | None, crawl_date: str | None,
-               body_years: list[int]) -> tuple[str | None, DateSignal | None]:
-    """The article's date: a labelled date, a dateline after the headline, the URL's date,
-    then a date above the headline unless it is a print or crawl date."""
+               url: str | None, crawl_date: str | None, body_years: list[int],
+               outlet: str | None) -> tuple[str | None, DateSignal | None]:
+    """The article's date: a labelled date; a dateline beside the agency or outlet line; one
+    after the headline; the URL's date; then a date above the headline unless it is a print
+    or crawl date."""
     for line in header:
         if iso := meta.explicit_date(line):
             return iso, "meta"
-    dated = [(i, meta.parse_dateline(line)) for i, line in enumerate(header)
-             if roles[i] == "date"]
-    after = [iso for i, iso in dated if iso and (title_at is None or i > title_at)]
-    before = [iso for i, iso in dated if iso and title_at is not None and i < title_at]
-    if after:
-        return after[0], "dateline"
+    dated = [(i, iso) for i, line in enumerate(header)
+             if roles[i] == "date" and (iso := meta.parse_dateline(line))]
+    dated = [(i, iso) for i, iso in dated if not (crawl_date and iso > crawl_date[:10])]
+
+    def beside(i: int, role: str) -> bool:
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(header)]
+        if role == "agency":
+            return any(roles[j] == "agency" for j in near)
+        return any(_same_text(header[j], outlet) for j in near)
+
+    after = [(i, iso) for i, iso in dated if title_at is None or i > title_at]
+    for group in ([d for d in dated if beside(d[0], "agency")],
+                  [d for d in after if beside(d[0], "outlet")], after):
+        if group:
+            return group[0][1], "dateline"
+    before = [iso for i, iso in dated if title_at is not None and i < title_at]
     if iso := meta.date_from_url(url):
         return iso, "url"
     for iso in before:
@@ -590,7 +603,7 @@ def clean(content: str, *, url: str | None = None, crawl_date: str | None = None
     if title is None and _is_headline_sentence(lines[start]) and _transcript_after(lines, start):
         following = _first_body_line(lines, roles, after=start)
         if following is not None:
-            title, start = lines[start], following
+            title, start = lines[start].removesuffix("."), following
             header = lines[:start]
     end = body_end(lines, roles, start, topic)
     out.title = title
@@ -620,7 +633,7 @@ def _read_metadata(out: Cleaned, lines: list[str], roles: list[str | None], star
     out.outlet = _outlet(header, header_roles, footer, topic, out.agency, out.title)
     body_years = meta.years_mentioned(" ".join(lines[start : end + 1]))
     out.published, out.published_signal = _published(
-        header, header_roles, title_at, url, crawl_date, body_years
+        header, header_roles, title_at, url, crawl_date, body_years, out.outlet
     )
 
 
