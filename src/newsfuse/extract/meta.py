@@ -7,7 +7,10 @@ Unknown values are ``None``: nothing is guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 MONTHS: dict[str, int] = {
     # English
@@ -271,3 +274,111 @@ def is_print_date(iso: str, body_years: list[int], crawl_date: str | None) -> bo
     if crawl_date and iso > crawl_date[:10]:
         return True
     return bool(body_years) and int(iso[:4]) > max(body_years) + 1
+
+
+
+# --------------------------------------------------------------------------- page headers
+
+
+@dataclass(frozen=True, slots=True)
+class PageHeader:
+    """The lines above an article's body, with the role the cleaner gave each line (None,
+    "date", "agency", "byline", "nav" ...), the headline and the index of its first line."""
+
+    lines: list[str]
+    roles: list[str | None]
+    title: str | None
+    title_at: int | None
+
+    def beside(self, i: int, role: str) -> bool:
+        """True when a line next to line ``i`` has ``role``."""
+        return any(self.roles[j] == role for j in (i - 1, i + 1) if 0 <= j < len(self.lines))
+
+
+def same_words(a: str, b: str | None) -> bool:
+    """True when two texts have the same words (case and punctuation aside)."""
+    return b is not None and _title_key(a) == _title_key(b)
+
+
+def header_author(header: PageHeader, share: Callable[[str], float]) -> str | None:
+    """The byline's author, or a name-shaped line after the headline that is not about the
+    article (``share`` of its words in the body is 0) and not beside an agency line."""
+    for i, line in enumerate(header.lines):
+        if header.roles[i] == "byline":
+            return clean_author(line)
+    for i, line in enumerate(header.lines):
+        after_title = header.title_at is None or i > header.title_at
+        if header.roles[i] is None and after_title and is_person_name(line):
+            if share(line) == 0 and not header.beside(i, "agency"):
+                return clean_author(line)
+    return None
+
+
+def header_agency(header: PageHeader, first_paragraph: str) -> str | None:
+    """The news agency: an agency line ("ANI"), a byline naming one, or "(Reuters) -"."""
+    for line, role in zip(header.lines, header.roles, strict=True):
+        if role == "agency":
+            return agency_name(line)
+        if role == "byline" and agency_name(line.split(None, 1)[1]):
+            return agency_name(line.split(None, 1)[1])
+    return agency_in_text(first_paragraph)
+
+
+def header_outlet(header: PageHeader, footer: list[str], share: Callable[[str], float],
+                  agency: str | None) -> str | None:
+    """The publisher: named in the footer or after the headline ("Headline - Site"), spelt as
+    the masthead spells it; else a masthead beside the agency line; else the agency."""
+    names = [name for line in footer if (name := publisher_name(line))]
+    for line in header.lines:
+        head, site = split_site_name(line)
+        if site and same_words(head, header.title):
+            names.append(site)
+    mastheads = [
+        i for i, line in enumerate(header.lines)
+        if header.roles[i] is None and len(line.split()) <= 4 and share(line) <= 0.5
+    ]
+    for i in mastheads:
+        if any(same_name(header.lines[i], name) for name in names):
+            return header.lines[i]
+    if names:
+        return names[0]
+    for i in mastheads:
+        # a name-shaped line counts as the masthead only beside the agency, not a date
+        beside = header.beside(i, "agency") or (
+            header.beside(i, "date") and not is_person_name(header.lines[i])
+        )
+        if beside and share(header.lines[i]) == 0:
+            return header.lines[i]
+    return agency
+
+
+def header_date(
+    header: PageHeader, *, url: str | None, crawl_date: str | None, body_years: list[int],
+    outlet: str | None,
+) -> tuple[str | None, Literal["meta", "dateline", "url"] | None]:
+    """The article's date: a labelled date; a dateline beside the agency line, or after the
+    headline beside the outlet, or after the headline; the URL's date; then a date above the
+    headline unless it is a print or crawl date. Dates after the crawl are never taken."""
+    for line in header.lines:
+        if iso := explicit_date(line):
+            return iso, "meta"
+    dated = [(i, iso) for i, line in enumerate(header.lines)
+             if header.roles[i] == "date" and (iso := parse_dateline(line))]
+    dated = [(i, iso) for i, iso in dated if not (crawl_date and iso > crawl_date[:10])]
+    title_at = header.title_at
+    after = [(i, iso) for i, iso in dated if title_at is None or i > title_at]
+
+    def beside_outlet(i: int) -> bool:
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(header.lines)]
+        return any(same_words(header.lines[j], outlet) for j in near)
+
+    for group in ([d for d in dated if header.beside(d[0], "agency")],
+                  [d for d in after if beside_outlet(d[0])], after):
+        if group:
+            return group[0][1], "dateline"
+    if iso := date_from_url(url):
+        return iso, "url"
+    for i, iso in dated:
+        if title_at is not None and i < title_at and not is_print_date(iso, body_years, crawl_date):
+            return iso, "dateline"
+    return None, None

@@ -394,89 +394,6 @@ def _first_title_index(header: list[str], title: str | None) -> int | None:
     return None
 
 
-def _author(header: list[str], roles: list[str | None], title_at: int | None,
-            topic: Topic) -> str | None:
-    for i, line in enumerate(header):
-        if roles[i] == "byline":
-            return meta.clean_author(line)
-    for i, line in enumerate(header):
-        after_title = title_at is None or i > title_at
-        beside_agency = "agency" in {roles[j] for j in (i - 1, i + 1) if 0 <= j < len(roles)}
-        if roles[i] is None and after_title and meta.is_person_name(line) and not beside_agency:
-            if topic.share(line) == 0:
-                return meta.clean_author(line)
-    return None
-
-
-def _agency(header: list[str], roles: list[str | None], first_paragraph: str) -> str | None:
-    for line, role in zip(header, roles[: len(header)], strict=True):
-        if role == "agency":
-            return meta.agency_name(line)
-        if role == "byline" and meta.agency_name(line.split(None, 1)[1]):
-            return meta.agency_name(line.split(None, 1)[1])
-    return meta.agency_in_text(first_paragraph)
-
-
-def _outlet(header: list[str], roles: list[str | None], footer: list[str], topic: Topic,
-            agency: str | None, title: str | None) -> str | None:
-    """The publisher: named in the footer or after the headline ("Headline - Site"), spelt as
-    the masthead spells it; else a masthead beside the agency line; else the agency."""
-    names = [name for line in footer if (name := meta.publisher_name(line))]
-    for line in header:
-        head, site = meta.split_site_name(line)
-        if site and _same_text(head, title):
-            names.append(site)
-    mastheads = [
-        i for i, line in enumerate(header)
-        if roles[i] is None and len(line.split()) <= 4 and topic.share(line) <= 0.5
-    ]
-    for i in mastheads:
-        if any(meta.same_name(header[i], name) for name in names):
-            return header[i]
-    if names:
-        return names[0]
-    for i in mastheads:
-        beside = {roles[j] for j in (i - 1, i + 1) if 0 <= j < len(header)}
-        # a name-shaped line counts as the masthead only beside the agency, not a date
-        wanted = {"agency"} if meta.is_person_name(header[i]) else {"agency", "date"}
-        if beside & wanted and topic.share(header[i]) == 0:
-            return header[i]
-    return agency
-
-
-def _published(header: list[str], roles: list[str | None], title_at: int | None,
-               url: str | None, crawl_date: str | None, body_years: list[int],
-               outlet: str | None) -> tuple[str | None, DateSignal | None]:
-    """The article's date: a labelled date; a dateline beside the agency or outlet line; one
-    after the headline; the URL's date; then a date above the headline unless it is a print
-    or crawl date."""
-    for line in header:
-        if iso := meta.explicit_date(line):
-            return iso, "meta"
-    dated = [(i, iso) for i, line in enumerate(header)
-             if roles[i] == "date" and (iso := meta.parse_dateline(line))]
-    dated = [(i, iso) for i, iso in dated if not (crawl_date and iso > crawl_date[:10])]
-
-    def beside(i: int, role: str) -> bool:
-        near = [j for j in (i - 1, i + 1) if 0 <= j < len(header)]
-        if role == "agency":
-            return any(roles[j] == "agency" for j in near)
-        return any(_same_text(header[j], outlet) for j in near)
-
-    after = [(i, iso) for i, iso in dated if title_at is None or i > title_at]
-    for group in ([d for d in dated if beside(d[0], "agency")],
-                  [d for d in after if beside(d[0], "outlet")], after):
-        if group:
-            return group[0][1], "dateline"
-    before = [iso for i, iso in dated if title_at is not None and i < title_at]
-    if iso := meta.date_from_url(url):
-        return iso, "url"
-    for iso in before:
-        if not meta.is_print_date(iso, body_years, crawl_date):
-            return iso, "dateline"
-    return None, None
-
-
 def _first_body_line(lines: list[str], roles: list[str | None], after: int = -1) -> int | None:
     return next(
         (i for i, line in enumerate(lines)
@@ -512,7 +429,7 @@ def _transcript_after(lines: list[str], start: int) -> bool:
 
 
 def _same_text(a: str, b: str | None) -> bool:
-    return b is not None and words(a.lower()) == words(b.lower())
+    return meta.same_words(a, b)
 
 
 def _body_blocks(lines: list[str], roles: list[str | None], start: int, end: int,
@@ -625,15 +542,16 @@ def clean(content: str, *, url: str | None = None, crawl_date: str | None = None
 
 def _read_metadata(out: Cleaned, lines: list[str], roles: list[str | None], start: int,
                    end: int, topic: Topic, url: str | None, crawl_date: str | None) -> None:
-    header, header_roles = lines[:start], roles[:start]
-    title_at = _first_title_index(header, out.title)
-    out.author = _author(header, header_roles, title_at, topic)
-    out.agency = _agency(header, header_roles, lines[start])
+    header = meta.PageHeader(
+        lines[:start], roles[:start], out.title, _first_title_index(lines[:start], out.title)
+    )
+    out.author = meta.header_author(header, topic.share)
+    out.agency = meta.header_agency(header, lines[start])
     footer = [line for i, line in enumerate(lines) if i > end or roles[i] == "footer"]
-    out.outlet = _outlet(header, header_roles, footer, topic, out.agency, out.title)
+    out.outlet = meta.header_outlet(header, footer, topic.share, out.agency)
     body_years = meta.years_mentioned(" ".join(lines[start : end + 1]))
-    out.published, out.published_signal = _published(
-        header, header_roles, title_at, url, crawl_date, body_years, out.outlet
+    out.published, out.published_signal = meta.header_date(
+        header, url=url, crawl_date=crawl_date, body_years=body_years, outlet=out.outlet
     )
 
 
