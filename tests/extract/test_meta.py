@@ -116,3 +116,38 @@ def test_print_date_detection() -> None:
     assert not meta.is_print_date("2022-05-01", [2018, 2021], None)
     assert meta.is_print_date("2024-03-01", [], "2024-02-01T10:00:00Z")
     assert not meta.is_print_date("2024-03-01", [], None)
+
+
+def test_header_date_prefers_the_dateline_beside_the_agency() -> None:
+    header = meta.PageHeader(
+        lines=["Friday Nov 22, 2024", "A headline about talks", "Courier", "ANI",
+               "2023 Sep 12, 10:57,"],
+        roles=["date", None, None, "agency", "date"],
+        title="A headline about talks",
+        title_at=1,
+    )
+    found = meta.header_date(header, url=None, crawl_date=None, body_years=[2019],
+                             outlet="Courier")
+    assert found == ("2023-09-12", "dateline")
+    alone = meta.PageHeader(header.lines[:2], header.roles[:2], header.title, 1)
+    assert meta.header_date(alone, url=None, crawl_date=None, body_years=[2019],
+                            outlet=None) == (None, None)
+    assert meta.header_date(alone, url="https://x.example/2023/09/12/a", crawl_date=None,
+                            body_years=[2019], outlet=None) == ("2023-09-12", "url")
+
+
+def test_header_outlet_and_author() -> None:
+    header = meta.PageHeader(
+        lines=["A headline about talks - The Daily Example", "A headline about talks",
+               "Jane Okafor"],
+        roles=[None, None, None],
+        title="A headline about talks",
+        title_at=1,
+    )
+    def share(line: str) -> float:
+        return 1.0 if "talks" in line else 0.0
+
+    assert meta.header_outlet(header, [], share, None) == "The Daily Example"
+    assert meta.header_author(header, share) == "Jane Okafor"
+    assert meta.header_outlet(header, ["© 2024 Example Media Group. All rights reserved."],
+                              share, None) == "Example"
