@@ -16,6 +16,7 @@ It is a benchmark, not a test: it may take minutes.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -39,6 +40,7 @@ def main() -> int:
     parser.add_argument("--commit-every", type=int, default=100)
     args = parser.parse_args()
     stages = set(args.stages.split(","))
+    print(f"load average before the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "docs.jsonl"
         count = docgen.write_jsonl(data, max(1, args.docs // PER_EVENT), PER_EVENT)
@@ -55,11 +57,12 @@ def main() -> int:
 
 
 def _documents(store: Store, data: Path, count: int, commit_every: int) -> None:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     report = Ingester(store, commit_every=commit_every).add_paths([data])
-    elapsed = time.perf_counter() - started
+    elapsed, used = time.perf_counter() - started, time.process_time() - cpu
     print(f"documents: {report.added:,} added ({report.ok:,} ok, {report.duplicate:,} duplicate, "
-          f"{report.rejected:,} rejected) in {elapsed:.1f} s: {count / elapsed:,.0f} docs/s")
+          f"{report.rejected:,} rejected) in {elapsed:.1f} s: {count / elapsed:,.0f} docs/s "
+          f"({count / used:,.0f} docs per CPU-second)")
     started = time.perf_counter()
     again = Ingester(store).add_paths([data])
     elapsed = time.perf_counter() - started
@@ -70,13 +73,13 @@ def _documents(store: Store, data: Path, count: int, commit_every: int) -> None:
 def _stories(store: Store, count: int, *, briefings: bool) -> None:
     updater = StoryUpdater(store)
     updater.embedder, updater.analyzer  # load the models before timing  # noqa: B018
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     report = UpdateReport()
     while updater.place_batch(report):
         pass
-    elapsed = time.perf_counter() - started
+    elapsed, used = time.perf_counter() - started, time.process_time() - cpu
     print(f"stories: {report.placed:,} placed in {report.opened:,} stories in {elapsed:.1f} s: "
-          f"{report.placed / elapsed:,.1f} docs/s")
+          f"{report.placed / elapsed:,.1f} docs/s ({report.placed / used:,.1f} per CPU-second)")
     if briefings:
         started = time.perf_counter()
         done = updater.refresh_briefings()

@@ -162,7 +162,8 @@ def write_text_files(folder: Path, events: int, per_event: int, *, seed: int = 7
         event = make_event(number, seed)
         for copy in range(per_event):
             record = report(event, copy, seed)
-            body = f"{record['title']}\n\n{record['outlet']}, {record['date']}\n\n{record['text']}\n"
+            head = f"{record['title']}\n\n{record['outlet']}, {record['date']}"
+            body = f"{head}\n\n{record['text']}\n"
             (folder / f"{record['id']}.txt").write_text(body, encoding="utf-8")
             count += 1
     return count

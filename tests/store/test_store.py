@@ -141,3 +141,30 @@ def test_schema_version_is_recorded_and_a_newer_one_refused(tmp_path: Path) -> N
 def test_unknown_database_urls_are_refused() -> None:
     with pytest.raises(StoreError, match="unknown database URL"):
         Store.open("mysql://somewhere/db")
+
+
+def test_readers_in_other_threads_see_only_committed_writes(tmp_path: Path, folder: Path) -> None:
+    import threading
+
+    from newsfuse.ingest.files import read_file
+
+    db = tmp_path / "news.db"
+    files = sorted(folder.iterdir())
+    counts: list[int] = []
+    with Store.open(db, write=True) as writer, Store.open(db) as reader:
+        Ingester(writer).add_paths(files[:2])
+
+        def count() -> None:
+            counts.append(reader.stats().documents)
+
+        with writer.transaction():
+            for path in files[2:4]:
+                raw = next(read_file(path))
+                writer.add_document(raw, read_document(raw))
+            thread = threading.Thread(target=count)
+            thread.start()
+            thread.join()
+        thread = threading.Thread(target=count)
+        thread.start()
+        thread.join()
+    assert counts == [2, 4]

@@ -111,3 +111,38 @@ def test_stored_briefings_match_the_brief_command(run: Run) -> None:
         assert store.stats().stories == len(expected["stories"])
         for story in expected["stories"]:
             assert store.briefing_json(story["id"]) == story
+
+
+def test_story_search_and_listing(run: Run) -> None:
+    with Store.open(run.db) as store:
+        stories = store.stories(limit=100)
+        target = stories[0]
+        word = max((w for w in (target.headline or "").split() if w.isalpha()), key=len)
+        hits = store.search(word, kind="story")
+        assert target.id in [hit.id for hit in hits] and hits[0].kind == "story"
+        assert [s.id for s in store.stories(limit=1, offset=1)] == [stories[1].id]
+        newest = store.stories(limit=100, order="new")
+        assert {s.id for s in newest} == {s.id for s in stories}
+        assert stories[0].outlets >= stories[-1].outlets
+
+
+def test_the_story_pipeline_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    docgen.write_text_files(folder, events=2, per_event=2)
+    with Store.open(postgres_url, write=True) as store:
+        Ingester(store).add_paths([folder])
+        first = StoryUpdater(store).update()
+    later = tmp_path / "later"
+    docgen.write_text_files(later, events=2, per_event=3)
+    with Store.open(postgres_url, write=True) as store:  # restored from PostgreSQL
+        Ingester(store).add_paths([later / "e0-r2.txt"])
+        second = StoryUpdater(store).update()
+    with Store.open(postgres_url) as store:
+        stories = store.stories(limit=10)
+        target = _story_of(store, "e0-r0.txt")
+        briefing = store.briefing_json(target)
+        hits = store.search(stories[0].headline or "", kind="story")
+    assert first.placed == 4 and first.opened == 2 and len(first.recomputed) == 2
+    assert second.recomputed == [target] and second.opened == 0
+    assert briefing is not None and len(briefing["documents"]) == 3
+    assert stories[0].id in [hit.id for hit in hits]

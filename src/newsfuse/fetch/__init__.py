@@ -6,25 +6,35 @@
         source = WebSource(fetcher, store)          # the store remembers ETags and URLs
         for raw in source.documents("https://example.org/feed.xml", FetchReport()):
             ...
+
+Names are imported on first use, so that ``newsfuse.fetch.cache`` (which the store uses)
+does not pull in httpx and feedparser.
 """
 
-from newsfuse.fetch.cache import CacheEntry, FetchCache, MemoryCache
-from newsfuse.fetch.feeds import Feed, FeedItem, parse_feed
-from newsfuse.fetch.http import Fetched, Fetcher, FetchOptions
-from newsfuse.fetch.policy import AddressPolicy
-from newsfuse.fetch.sources import FetchReport, WebSource
+from __future__ import annotations
 
-__all__ = [
-    "AddressPolicy",
-    "CacheEntry",
-    "Feed",
-    "FeedItem",
-    "FetchCache",
-    "FetchOptions",
-    "FetchReport",
-    "Fetched",
-    "Fetcher",
-    "MemoryCache",
-    "WebSource",
-    "parse_feed",
-]
+from importlib import import_module
+from typing import Any
+
+_HOMES = {
+    "AddressPolicy": "policy",
+    "CacheEntry": "cache",
+    "FetchCache": "cache",
+    "MemoryCache": "cache",
+    "Feed": "feeds",
+    "FeedItem": "feeds",
+    "parse_feed": "feeds",
+    "Fetched": "http",
+    "Fetcher": "http",
+    "FetchOptions": "http",
+    "FetchReport": "sources",
+    "WebSource": "sources",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
