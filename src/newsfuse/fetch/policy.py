@@ -100,7 +100,8 @@ def resolve(host: str, port: int) -> list[IPAddress]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(f"{host}: cannot resolve the host name ({error})") from None
-    found = list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
+    hosts = (str(info[4][0]).split("%")[0] for info in infos)
+    found = list(dict.fromkeys(ipaddress.ip_address(address) for address in hosts))
     if not found:
         raise FetchError(f"{host}: the host name resolves to no address")
     return found
