@@ -68,6 +68,9 @@ class Repair:
 class Article:
     """A document after reading: clean body, metadata and status.
 
+    ``outlet`` is the publisher (or the news agency when no publisher is named); ``agency`` is
+    the wire agency the document credits ("ANI", "Reuters"), when it names one.
+
     Rejected documents are Articles too (``status="rejected"``, ``reason`` set, no blocks), so
     that one stream carries every input and nothing is silently lost.
     """
@@ -82,6 +85,7 @@ class Article:
     author: str | None = None
     language: str | None = None
     blocks: tuple[Block, ...] = ()
+    agency: str | None = None
     url: str | None = None
     reason: str | None = None
     duplicate_of: str | None = None

@@ -572,6 +572,7 @@ def extract_text(raw: RawDocument, *, doc_id: str, min_words: int = 40) -> Artic
         published=cleaned.published,
         published_signal=cleaned.published_signal,
         outlet=cleaned.outlet,
+        agency=cleaned.agency,
         author=cleaned.author,
         language=detect_language(body),
         blocks=tuple(cleaned.blocks),

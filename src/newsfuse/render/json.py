@@ -58,6 +58,7 @@ def document_dict(article: Article) -> dict[str, Any]:
         "repairs": [_repair_dict(repair) for repair in article.repairs],
         "headings": list(article.headings),
         "crawl_date": article.crawl_date,
+        "agency": article.agency,
     }
 
 
