@@ -21,6 +21,11 @@ _LABEL = re.compile(
     r"\s*[:|-]\s*",
     re.I,
 )
+_ATTRIBUTION = re.compile(
+    r",?\s+(?:(?:police|officials|authorities|sources|reports?|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
+    r" (?:said|says|reported|reports|confirmed|told \w+))\.?$"
+)
+_CLAUSE = re.compile(r",|;| —| -| when | after | as | amid | while | because | but | which ")
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.I)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
@@ -76,30 +81,53 @@ def _centrality(words: set[str], others: list[set[str]]) -> float:
     return sum(len(words & other) / len(words) for other in others) / len(others)
 
 
+def _unquoted(text: str) -> str:
+    """Drop a quotation the cut left open."""
+    for mark, close in (("“", "”"), ('"', None)):
+        opened = text.count(mark) > text.count(close) if close else text.count(mark) % 2 == 1
+        if opened:
+            text = text[: text.rfind(mark)].rstrip(" ,;:")
+    return text
+
+
 def _shorten(sentence: str) -> str:
-    words = sentence.rstrip(".!").split()
+    """The sentence cut at a clause boundary to at most MAX_WORDS words, attribution dropped."""
+    text = _ATTRIBUTION.sub("", sentence.strip()).rstrip(".!\"”’ ")
+    words = text.split()
     if len(words) <= MAX_WORDS:
-        return " ".join(words)
+        return text
     head = " ".join(words[:MAX_WORDS])
-    for mark in (",", ";", " -", " —"):
-        cut = head.rfind(mark)
-        if cut > len(head) // 2:
-            return head[:cut]
-    return head
+    cuts = [match.start() for match in _CLAUSE.finditer(head) if match.start() > len(head) // 3]
+    if cuts:
+        return _unquoted(head[: cuts[-1]].rstrip(" ,;"))
+    kept = words[:MAX_WORDS]
+    while kept and kept[-1].lower().strip(",;") in _SMALL | _STOP:
+        kept.pop()
+    return _unquoted(" ".join(kept).rstrip(",;"))
 
 
 def _lead_sentence(articles: Sequence[AnalyzedArticle], texts: list[set[str]]) -> str:
+    """The opening sentence that shares most with the other articles."""
+    from newsfuse.brief.summary import clean_sentence
+
     best, best_score = "", -1.0
     for number, article in enumerate(articles):
-        others = texts[:number] + texts[number + 1 :]
+        others = texts[:number] + texts[number + 1 :] or [texts[number]]
         for sentence in article.sentences[:3]:
-            words = sentence.text.split()
-            if len(words) < 6 or sentence.text.rstrip()[-1:] == "?":
+            text = clean_sentence(sentence.text)
+            if text is None or text[0] in "\"“'‘":
                 continue
-            score = _centrality(_content_words(sentence.text), others or [texts[number]])
+            words = _content_words(text)
+            shared = sum(len(words & other) for other in others) / len(others)
+            length = len(text.split())
+            score = (
+                shared / max(1.0, len(words)) ** 0.5
+                * (1.5 if sentence.index == 0 else 1.0)
+                / (1.0 + max(0, length - MAX_WORDS) / MAX_WORDS)
+            )
             if score > best_score:
-                best, best_score = sentence.text, score
-    return _shorten(best)
+                best, best_score = text, score
+    return _shorten(best) if best else ""
 
 
 def make_headline(articles: Sequence[AnalyzedArticle]) -> str:

@@ -26,6 +26,7 @@ SURE_CLAIM = 0.85  # cosine above which two sentences say the same whatever thei
 CLOSE_CLAIM = 0.72  # cosine above which half the shared claim words suffice
 SHARED_WORDS = 0.3  # weighted share of content words two sentences saying the same must have
 REDUNDANT = 0.72  # cosine above which a candidate repeats a chosen sentence
+CENTROID = "articles"
 MIN_WORDS = 7
 MAX_WORDS = 55
 _KEY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
@@ -66,7 +67,7 @@ _DATELINE = re.compile(
 )
 _DANGLING = re.compile(
     r"^(he|she|they|it|this|these|those|that|his|her|their|its|him|them|such|there"
-    r"|the (?:former|latter)|both|another|other)\b",
+    r"|the (?:former|latter)|both|another|other|except|which|whose|you|your|we|our|i|my)\b",
     re.I,
 )
 _CONNECTIVE = re.compile(
@@ -94,6 +95,7 @@ class Weights:
     position_power: float = 0.5
     corroboration: float = 0.3  # share of the other articles that say the same
     fact: float = 0.2  # log(1 + support) of a key fact the sentence states
+    coherence: float = 0.3  # cosine of the sentence's article to the rest of the story
     transcript: float = 0.3  # penalty for a sentence of an unpunctuated transcript
     redundancy: float = 0.5  # MMR penalty per unit of cosine to a chosen sentence
 
@@ -122,14 +124,14 @@ class Candidate:
 
 def clean_sentence(text: str) -> str | None:
     """The sentence as it may stand in a summary, or None when it cannot stand alone."""
-    text = _SPACE.sub(" ", text).strip()
+    text = _SPACE.sub(" ", text).strip().replace("``", '"').replace("''", '"')
     text = _DATELINE.sub("", text, count=1) if _looks_datelined(text) else text
     match = _CONNECTIVE.match(text)
     if match and match.end() < len(text):
         text = text[match.end()].upper() + text[match.end() + 1 :]
     if not _readable(text):
         return None
-    return text
+    return _close_quotes(text)
 
 
 def _looks_datelined(text: str) -> bool:
@@ -153,7 +155,27 @@ def _readable(text: str) -> bool:
         return False
     if _DANGLING.match(text) or not text[0].isupper() and text[0] not in "\"“'‘":
         return False
+    if not _balanced(text):
+        return False
     return _prose_like(words)
+
+
+def _balanced(text: str) -> bool:
+    """Brackets are closed (a split inside them leaves half a sentence)."""
+    return text.count("(") == text.count(")")
+
+
+def _close_quotes(text: str) -> str:
+    """Close a quotation a sentence split left open, or open one it closes: one sentence of a
+    longer quote stands as a quote of its own."""
+    opened, closed = text.count("“"), text.count("”")
+    if opened > closed and text.rfind("“") > text.rfind("”"):
+        return text + "”"
+    if closed > opened:
+        return "“" + text
+    if text.count('"') % 2 == 1:
+        return text + '"' if text.startswith('"') else '"' + text
+    return text
 
 
 def _prose_like(words: list[str]) -> bool:
@@ -295,7 +317,8 @@ def _scores(
 ) -> tuple[np.ndarray, list[set[int]]]:
     n_docs = len(story.articles)
     lexical_centroid = _tfidf_centroid(story)
-    centroid = _doc_balanced_centroid(story)
+    centroid = _centroid(story)
+    coherence = _coherence(story)
     support = _fact_support(facts)
     scores = np.zeros(len(candidates), dtype=np.float64)
     cites: list[set[int]] = []
@@ -313,20 +336,39 @@ def _scores(
             + WEIGHTS.position * position
             + WEIGHTS.corroboration * corroboration
             + WEIGHTS.fact * fact
+            + WEIGHTS.coherence * coherence[cand.doc]
             - (WEIGHTS.transcript if cand.transcript else 0.0)
         )
     return scores, cites
 
 
-def _doc_balanced_centroid(story: _Story) -> np.ndarray:
-    means = [
-        story.vectors[story.docs == doc].mean(axis=0)
-        for doc in range(len(story.articles))
-        if np.any(story.docs == doc)
-    ]
-    centroid = np.mean(means, axis=0) if means else np.zeros(story.vectors.shape[1])
-    norm = float(np.linalg.norm(centroid))
-    return centroid / norm if norm > 0 else centroid
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+def _centroid(story: _Story) -> np.ndarray:
+    """The story's centre: the mean of all its sentences, or of each article's mean."""
+    if CENTROID == "sentences":
+        return _unit(story.vectors.mean(axis=0))
+    means = [story.vectors[story.docs == doc].mean(axis=0) for doc in np.unique(story.docs)]
+    return _unit(np.mean(means, axis=0))
+
+
+def _coherence(story: _Story) -> np.ndarray:
+    """Per article: cosine of its mean sentence to the mean of the other articles' sentences
+    (an article about something else scores low). 1 for a lone article."""
+    n_docs = len(story.articles)
+    out = np.ones(n_docs, dtype=np.float64)
+    if n_docs < 2:
+        return out
+    for doc in range(n_docs):
+        mine, others = story.docs == doc, story.docs != doc
+        if mine.any() and others.any():
+            out[doc] = float(
+                _unit(story.vectors[mine].mean(axis=0)) @ _unit(story.vectors[others].mean(axis=0))
+            )
+    return out
 
 
 # --------------------------------------------------------------------------- selection
@@ -372,11 +414,14 @@ def _punctuated_twin(story: _Story, candidates: list[Candidate], cand: Candidate
     )
 
 
-def _reading_order(story: _Story, candidates: list[Candidate], chosen: list[int]) -> list[int]:
-    def key(i: int) -> tuple[str, int, int]:
+def _reading_order(
+    story: _Story, candidates: list[Candidate], scores: np.ndarray, chosen: list[int]
+) -> list[int]:
+    """By publication date, then place in the article, then score."""
+    def key(i: int) -> tuple[str, int, float]:
         cand = candidates[i]
         published = story.articles[cand.doc].article.published or "9999-99-99"
-        return (published, cand.sentence.index, cand.doc)
+        return (published, cand.sentence.index, -scores[i])
 
     return sorted(chosen, key=key)
 
@@ -401,5 +446,5 @@ def summarize(
     chosen = _select(story, candidates, scores, words)
     return [
         Sourced(candidates[i].text, tuple(articles[d].id for d in sorted(cites[i])))
-        for i in _reading_order(story, candidates, chosen)
+        for i in _reading_order(story, candidates, scores, chosen)
     ]
