@@ -328,14 +328,14 @@ def claim_slots(
     )
 
 
-def _words_before(text: str, index: int, count: int = 4) -> frozenset[str]:
+def _words_before(text: str, index: int, count: int = 3) -> frozenset[str]:
     """Stems of the few content words before a value: what the value is said of."""
     words = [
         word[:5]
-        for word in re.findall(r"[a-z]+", text[:index].lower())
-        if word not in STOP_WORDS and word not in _TIME_WORDS and len(word) > 2
+        for word in re.findall(r"[A-Za-z]+", text[:index])
+        if word.islower() and word not in STOP_WORDS and word not in _TIME_WORDS and len(word) > 2
     ]
-    return frozenset(words[-count:])
+    return frozenset(words[-count:])  # lower-case words only: the verb or noun, not names
 
 
 def _norm(text: str) -> str:

@@ -277,10 +277,10 @@ def _numbers_differ(a: Slots, b: Slots) -> bool:
     for noun in values_a.keys() & values_b.keys():
         if noun in a.approximate or noun in b.approximate:
             continue
+        if values_a[noun] & values_b[noun]:
+            continue  # a value in common: lists of figures, not a disagreement
         if noun in _TALLIES or noun.startswith("#"):
-            if not values_a[noun] & values_b[noun]:
-                return True
-            continue
+            return True
         pairs = [
             (x, y)
             for x, cx in _located(a, f"number:{noun}")
