@@ -234,7 +234,9 @@ _WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }
 _APPROXIMATE = re.compile(
-    r"\b(?:at least|more than|over|about|around|nearly|almost|some|up to|roughly|dozens)\s+$",
+    r"\b(?:at least|more than|over|about|around|nearly|almost|some|up to|roughly|dozens|"
+    r"in excess of|between|as high as|as many as|range of|estimated|approximately)"
+    r"\s+(?:\$|US\$|€|£)?$",
     re.I,
 )
 _VENUE = re.compile(
@@ -262,7 +264,8 @@ class Slots:
     ``days`` are resolved ``YYYY-MM-DD`` days, or weekday names when no date is known;
     ``numbers`` map a counted noun to a value (ordinals as ``"#trip"``: "his first trip"),
     ``approximate`` lists the nouns hedged ("at least 12"); ``years`` are the bare years
-    named; ``people`` the persons acting or acted on (speakers — "X said" — left out).
+    named; ``people`` the persons acting or acted on, each with the words after the name
+    (speakers — "X said" — left out).
     ``mentioned`` are all places named, in any role. ``contexts`` hold ``(slot, value,
     words before it)`` for days, years and counts, so that only values said of the same
     thing are compared ("arrived ... on Tuesday").
@@ -274,7 +277,7 @@ class Slots:
     numbers: tuple[tuple[str, float], ...]
     approximate: frozenset[str]
     years: frozenset[str]
-    people: frozenset[str] = frozenset()
+    people: frozenset[tuple[str, frozenset[str]]] = frozenset()
     contexts: tuple[tuple[str, str, frozenset[str]], ...] = ()
     mentioned: frozenset[str] = frozenset()
 
@@ -306,7 +309,7 @@ def claim_slots(
     )
     numbers, approximate, counted = _numbers(claim.text)
     people = frozenset(
-        name(m.text)
+        (name(m.text), _words_after(claim.text, m.end))
         for m in claim.mentions
         if m.label == "PERSON" and not _SPEAKER.match(claim.text[m.end : m.end + 40])
     )
@@ -326,6 +329,11 @@ def claim_slots(
             _norm(name(m.text)) for m in claim.mentions if m.label in _PLACE_LABELS
         ),
     )
+
+
+def _words_after(text: str, index: int, count: int = 2) -> frozenset[str]:
+    words = [w[:5] for w in re.findall(r"[a-z]+", text[index:]) if w not in STOP_WORDS]
+    return frozenset(words[:count])
 
 
 def _words_before(text: str, index: int, count: int = 3) -> frozenset[str]:

@@ -26,7 +26,7 @@ _NEGATION = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^,]*,", re.I)
-_NOT_ONLY = re.compile(r"\bnot only\b|\bno (?:doubt|longer)\b", re.I)
+_NOT_ONLY = re.compile(r"\bnot only\b|\bno (?:doubt|longer)\b|\bNo\.\s*\d", re.I)
 _UNCERTAIN = re.compile(
     r"\b(?:whether|unclear|unknown|no confirmation|not (?:yet )?(?:been )?(?:confirmed|said|"
     r"stated|mentioned)|when or where|if)\b",
@@ -204,7 +204,7 @@ def _value(kind: str, claim: Claim, slots: Slots) -> Hashable:
     if kind == "years":
         return slots.years
     if kind == "actor":
-        return slots.people
+        return frozenset(person for person, _ in slots.people)
     return _negated(claim.text)
 
 
@@ -300,19 +300,20 @@ def _values(slots: Slots) -> dict[str, set[float]]:
 
 
 def _people_differ(a: Slots, b: Slots) -> bool:
-    """Only one full name on each side, and plainly different ones (NER is too noisy for
-    more: a misspelt "King Jong" or a partial "Kim" must not make a conflict)."""
+    """Only one full name on each side, plainly different, followed by the same words
+    ("Captain X steered" / "Captain Y steered"). NER is too noisy for more: a misspelt
+    "King Jong", a partial "Kim" or a team tagged as a person must not make a conflict."""
     if len(a.people) != 1 or len(b.people) != 1:
         return False
-    x, y = next(iter(a.people)), next(iter(b.people))
-    if len(x.split()) < 2 or len(y.split()) < 2:
+    (x, after_x), (y, after_y) = next(iter(a.people)), next(iter(b.people))
+    if len(x.split()) < 2 or len(y.split()) < 2 or not after_x & after_y:
         return False
     return not _same_person(x, y) and fuzz.token_set_ratio(x, y) < 60
 
 
 def _same_frame(a: Claim, b: Claim, sa: Slots, sb: Slots) -> bool:
     """The two claims say the same words around the names ("Captain X steered the ferry")."""
-    names = {w[:5] for person in sa.people | sb.people for w in person.lower().split()}
+    names = {w[:5] for person, _ in sa.people | sb.people for w in person.lower().split()}
     terms_a, terms_b = a.terms - names, b.terms - names
     return len(terms_a & terms_b) / (len(terms_a | terms_b) or 1) >= FRAME_OVERLAP
 
