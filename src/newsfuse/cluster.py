@@ -8,9 +8,9 @@ otherwise it starts a new story. The number of stories is never given.
 
 Two similar events (two earthquakes in one week) differ in places, names and numbers: the
 entity cosine, the lead-sentence embedding and a penalty for lead entities new to the story
-carry that disagreement. Candidate stories come
-from an inverted index over each article's strongest terms and entity words, scanning only the
-most recent stories per key, so each article costs about the same however long the stream.
+carry that disagreement. Candidate stories come from an inverted index over each article's
+strongest terms and entity words, scanning only the most recent stories per key, so each
+article costs about the same however long the stream.
 """
 
 from __future__ import annotations
@@ -63,7 +63,8 @@ class _Story:
     entities: dict[str, float] = field(default_factory=dict)
     entities_norm2: float = 0.0
     embedding: np.ndarray | None = None
-    days: list[int] = field(default_factory=list)
+    first_day: int | None = None
+    last_day: int | None = None
     keys: set[str] = field(default_factory=set)
 
     @property
@@ -137,17 +138,18 @@ class StoryClusterer:
             score = w_terms * terms + w_entities * entities + w_embedding * embedding
         else:
             score = (w_terms * terms + w_embedding * embedding) / (w_terms + w_embedding)
-        return score - self._time_cost(item.day, story.days) - self._entity_cost(item, story)
+        return score - self._time_cost(item.day, story) - self._entity_cost(item, story)
 
     def _entity_cost(self, item: Profile, story: _Story) -> float:
         """Penalty for the share of the article's lead entity words new to the story."""
         novel = _share(item.lead_entities, lambda word: word not in story.entities)
         return self.novelty_penalty * novel
 
-    def _time_cost(self, day: int | None, days: list[int]) -> float:
-        if day is None or not days:
+    def _time_cost(self, day: int | None, story: _Story) -> float:
+        """Penalty for the days between ``day`` and the story's dated span (0 inside it)."""
+        if day is None or story.first_day is None or story.last_day is None:
             return 0.0
-        gap = min(abs(day - other) for other in days)
+        gap = max(story.first_day - day, day - story.last_day, 0)
         return self.time_penalty * min(1.0, gap / self.window_days)
 
     def _best(self, item: Profile) -> tuple[_Story | None, float]:
@@ -182,7 +184,8 @@ class StoryClusterer:
         else:
             story.embedding = story.embedding + item.embedding
         if item.day is not None:
-            story.days.append(item.day)
+            story.first_day = min(item.day, story.first_day or item.day)
+            story.last_day = max(item.day, story.last_day or item.day)
         for key in _keys(item):
             if key not in story.keys:
                 story.keys.add(key)
