@@ -211,8 +211,12 @@ _NUMBER = re.compile(
     r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+([a-z]+(?:\s[a-z]+)?)",
     re.I,
 )
+_YEAR_LIST = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)(?:\s*(?:,|and|&|or)\s*(?:1[89]\d\d|20\d\d))+\b"
+)
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\s+(?:([a-z]+)\s+)?([a-z]+)", re.I)
+_GENERIC_ORDINAL = {"time", "times", "place", "half", "quarter", "round", "day", "week", "year"}
 _ADJECTIVES = {"foreign", "official", "international", "overseas", "major", "formal", "such"}
 _SPEAKER = re.compile(
     r"^(?:['’]s\s+)?(?:,[^,]{1,40},\s*)?(?:\w+\s+)?(?:said|says|told|stated|added|announced|"
@@ -315,7 +319,13 @@ def claim_slots(
     )
     days = _days(claim.text, claim.published or base) + _relative_days(claim.text, anchors or {})
     years = [(m.group(1), m.start()) for m in _YEAR.finditer(claim.text)]
-    located = [("day", v, i) for v, i in days] + [("year", v, i) for v, i in years] + counted
+    listed = [("year-list", " ".join(_YEAR.findall(m.group(0))), m.start())
+              for m in _YEAR_LIST.finditer(claim.text)]
+    places_at = [
+        ("place", _norm(name(m.text)), m.start) for m in claim.mentions if m.label in _PLACE_LABELS
+    ] + [("place", word, at) for word, _, at in _venue_spans(claim.text)]
+    located = [("day", v, i) for v, i in days] + [("year", v, i) for v, i in years]
+    located += counted + listed + places_at
     return Slots(
         places=places | frozenset(word for word, _ in venues),
         venues=venues,
@@ -324,7 +334,10 @@ def claim_slots(
         approximate=approximate,
         years=frozenset(value for value, _ in years),
         people=people,
-        contexts=tuple((kind, v, _words_before(claim.text, i)) for kind, v, i in located),
+        contexts=tuple(
+            (kind, v, _words_before(claim.text, i, 1 if kind.startswith("number-verb") else 3))
+            for kind, v, i in located
+        ),
         mentioned=frozenset(
             _norm(name(m.text)) for m in claim.mentions if m.label in _PLACE_LABELS
         ),
@@ -374,14 +387,18 @@ def _country_names() -> frozenset[str]:
 
 
 def _venues(text: str) -> tuple[tuple[str, str], ...]:
-    found: list[tuple[str, str]] = []
+    return tuple((word, kind) for word, kind, _ in _venue_spans(text))
+
+
+def _venue_spans(text: str) -> list[tuple[str, str, int]]:
+    found: list[tuple[str, str, int]] = []
     for match in _VENUE.finditer(text):
         word = match.group("name").split()[-1].lower()
         relation = (match.group("rel") or "at").lower()
         kind = {"after": "after", "following": "after", "before": "before"}.get(relation, "at")
         kind = "before" if relation == "ahead of" else kind
-        found.append((word, kind))
-    return tuple(found)
+        found.append((word, kind, match.start()))
+    return found
 
 
 def _days(text: str, published: str | None) -> list[tuple[str, int]]:
@@ -468,12 +485,13 @@ def _numbers(
         value = float(_WORD_NUMBERS.get(raw, 0) or raw.replace(",", ""))
         numbers.append((key, value))
         located.append((f"number:{key}", str(value), match.start()))
+        located.append((f"number-verb:{key}", str(value), match.start()))
         if _APPROXIMATE.search(text[: match.start()]):
             approximate.add(key)
     for match in _ORDINAL.finditer(text):
         first, second = (match.group(2) or "").lower(), match.group(3).lower()
         noun = second if first in _ADJECTIVES else first or second
-        if noun and noun not in STOP_WORDS:
+        if noun and noun not in STOP_WORDS and noun not in _GENERIC_ORDINAL:
             numbers.append(("#" + noun[:5], float(_ORDINALS.index(match.group(1).lower()) + 1)))
     return tuple(numbers), frozenset(approximate), located
 

@@ -22,11 +22,16 @@ from newsfuse.brief.claims import Claim, Slots, claim_slots, event_stem
 from newsfuse.types import AnalyzedArticle, Conflict, Sourced
 
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|denied|denies|deny|denying|rejected|dismissed|refuted|false)\b|n['’]t\b",
+    r"\b(?:not|no|never|denied|denies|deny|denying|rejected|dismissed|refuted|false|"
+    r"discounted|yet to)\b|n['’]t\b",
     re.I,
 )
 _ASIDE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^,]*,", re.I)
-_NOT_ONLY = re.compile(r"\bnot only\b|\bno (?:doubt|longer)\b|\bNo\.\s*\d", re.I)
+_NOT_ONLY = re.compile(
+    r"\bnot (?:only|just|until)\b|n['’]t (?:only|just|until)\b|\bno (?:doubt|longer)\b|"
+    r"\bNo\.\s*\d",
+    re.I,
+)
 _UNCERTAIN = re.compile(
     r"\b(?:whether|unclear|unknown|no confirmation|not (?:yet )?(?:been )?(?:confirmed|said|"
     r"stated|mentioned)|when or where|if)\b",
@@ -215,8 +220,14 @@ def _places_differ(a: Slots, b: Slots) -> bool:
     if any(_same_place(x, y) for x in a.places for y in b.places):
         return _venue_relation_differs(a, b)
     named_a, named_b = a.places | a.mentioned, b.places | b.mentioned
-    return not any(_same_place(x, y) for x in a.places for y in named_b) and not any(
+    if any(_same_place(x, y) for x in a.places for y in named_b) or any(
         _same_place(x, y) for x in b.places for y in named_a
+    ):
+        return False
+    return any(  # the places are said of the same thing: shared words before them
+        cx & cy
+        for x, cx in _located(a, "place") if x in a.places
+        for y, cy in _located(b, "place") if y in b.places
     )
 
 
@@ -244,12 +255,17 @@ def _days_differ(a: Slots, b: Slots) -> bool:
 
 
 def _years_differ(a: Slots, b: Slots) -> bool:
-    """Lists of years that overlap but differ ("2019" / "2018 and 2019"), or years said of
-    the same thing that differ."""
+    """A list of years against a part of it ("in 2018 and 2019" / "in 2019"), or other years
+    said of the same thing (shared words before them)."""
     if not a.years or not b.years or a.years == b.years:
         return False
+    for listing, other in ((a, b), (b, a)):
+        for years, _ in _located(listing, "year-list"):
+            listed = set(years.split())
+            if other.years & listed and other.years != listed:
+                return True
     if a.years & b.years:
-        return True
+        return False
     return any(cx & cy for _, cx in _located(a, "year") for _, cy in _located(b, "year"))
 
 
@@ -283,8 +299,8 @@ def _numbers_differ(a: Slots, b: Slots) -> bool:
             return True
         pairs = [
             (x, y)
-            for x, cx in _located(a, f"number:{noun}")
-            for y, cy in _located(b, f"number:{noun}")
+            for x, cx in _located(a, f"number-verb:{noun}")
+            for y, cy in _located(b, f"number-verb:{noun}")
             if cx & cy
         ]
         if pairs and all(x != y for x, y in pairs):
