@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +35,8 @@ LEAD_ENTITY_SENTENCES = 5
 """Sentences whose entity words an article's own story should know."""
 LEAD_WEIGHT = 2.0
 """Terms of the lead sentences count this many times."""
+TITLE_ZIPF = 5.0
+"""Title words rarer than this (wordfreq Zipf scale) count as terms too."""
 _MAX_ZIPF = 8.0
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -72,15 +74,15 @@ def unit(counts: Mapping[str, float]) -> dict[str, float]:
     return {key: value / norm for key, value in weights.items()} if norm else {}
 
 
-def term_counts(article: AnalyzedArticle) -> Counter[str]:
+def term_counts(article: AnalyzedArticle) -> dict[str, float]:
     """Lemma counts, lead sentences (and title words) counted ``LEAD_WEIGHT`` times."""
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)
     for sentence in article.sentences:
         weight = LEAD_WEIGHT if sentence.index < LEAD_SENTENCES else 1.0
         for lemma in sentence.lemmas:
             counts[lemma] += weight
     for word in _WORD.findall((article.article.title or "").lower()):
-        if word in counts or zipf_frequency(word, "en") < 5.0:
+        if word in counts or zipf_frequency(word, "en") < TITLE_ZIPF:
             counts[word] += LEAD_WEIGHT
     return counts
 
