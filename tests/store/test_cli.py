@@ -45,3 +45,8 @@ def test_watch_refuses_paths_and_bad_intervals(tmp_path: Path) -> None:
     db = str(tmp_path / "n.db")
     assert main(["watch", "feeds.txt", "--db", db]) == 2
     assert main(["watch", "https://example.org/feed", "--interval", "0", "--db", db]) == 2
+
+
+def test_a_usage_error_creates_no_database(tmp_path: Path) -> None:
+    assert main(["ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "n.db")]) == 2
+    assert not (tmp_path / "n.db").exists()

@@ -76,9 +76,11 @@ def make_web(args: argparse.Namespace, store: Any) -> Any:
 
 def run_ingest(args: argparse.Namespace) -> int:
     from newsfuse.fetch import FetchReport
+    from newsfuse.ingest.files import list_files
     from newsfuse.store import Ingester, Store, StoryUpdater
     from newsfuse.store.ingest import is_url
 
+    list_files(t for t in args.targets if not is_url(t))  # a missing path fails before the store
     fetch_report = FetchReport()
     with Store.open(args.db, write=True) as store:
         ingester = Ingester(store, commit_every=args.commit_every)

@@ -56,8 +56,12 @@ class Store(StoreReader):
         self._writer: Any = None
         if write:
             self._writer = backend.connect(write=True)
-            backend.lock_writer(self._writer)
-            self._migrate()
+            try:
+                backend.lock_writer(self._writer)
+                self._migrate()
+            except BaseException:
+                self.close()
+                raise
         else:
             self._check_version(self._conn())
 
