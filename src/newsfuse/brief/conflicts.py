@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfuse.brief.align import ClaimGroup
 from newsfuse.brief.claims import Claim, Slots, claim_slots, event_stem
@@ -42,7 +43,7 @@ _UPDATE = re.compile(
     r"has reached|reached|moved|moving|transferred|relocated|has left)\b",
     re.I,
 )
-NEGATION_OVERLAP = 0.4
+NEGATION_OVERLAP = 0.45
 FRAME_OVERLAP = 0.5
 _TALLIES = {"dead", "injured", "missing"}
 _COMPATIBLE = {"date": {"date", "weekday"}, "weekday": {"date", "weekday"},
@@ -345,7 +346,22 @@ def _negation_differs(a: Claim, b: Claim) -> bool:
         return False
     if _negated(a.text) == _negated(b.text):
         return False
-    return len(a.terms & b.terms) / (len(a.terms | b.terms) or 1) >= NEGATION_OVERLAP
+    if len(a.terms & b.terms) / (len(a.terms | b.terms) or 1) < NEGATION_OVERLAP:
+        return False
+    negative, positive = (a, b) if _negated(a.text) else (b, a)
+    return bool(_negated_words(negative.text) & positive.terms)
+
+
+def _negated_words(text: str) -> set[str]:
+    """Stems of the three content words after each negation ("denied that the bridge had
+    failed" -> bridge, failed ...): what is being denied."""
+    main = _NOT_ONLY.sub(" ", _ASIDE.sub(" ", text))
+    words: set[str] = set()
+    for match in _NEGATION.finditer(main):
+        following = re.findall(r"[a-z]+", main[match.end() :].lower())
+        content = [w for w in following if w not in STOP_WORDS and len(w) > 2]
+        words |= {w[:5] for w in content[:3]}
+    return words
 
 
 def _negated(text: str) -> bool:
