@@ -25,10 +25,10 @@ MULTINEWS = (
     Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "summarization"
     / "multinews-val.jsonl"
 )
-# Measured on the first 30 stories at 250 words (newsfuse / tf-idf centroid baseline), pinned
+# Measured on the first 30 stories at 250 words: newsfuse 47.5 / 18.1 (ROUGE-1 / 2), pinned
 # just below so that a change which lowers summary quality is seen.
-FLOOR_ROUGE1 = 43.0
-FLOOR_ROUGE2 = 14.0
+FLOOR_ROUGE1 = 46.5
+FLOOR_ROUGE2 = 17.0
 
 
 def test_read_stories_rejects_a_missing_file_and_foreign_lines(tmp_path: Path) -> None:
