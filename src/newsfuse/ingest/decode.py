@@ -45,7 +45,7 @@ def decode_bytes(data: bytes, *, header_charset: str | None = None) -> str:
         if candidate:
             try:
                 return data.decode(_normalise(candidate))
-            except (LookupError, UnicodeError):
+            except (LookupError, ValueError):  # UnicodeError, or a NUL in the name
                 pass
     try:
         return data.decode("utf-8")
