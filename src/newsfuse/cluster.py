@@ -43,6 +43,11 @@ WINDOW_DAYS = 14
 TIME_PENALTY = 0.2
 NOVELTY_PENALTY = 0.2
 """Cost of an article whose lead entity words (names, places) are all new to the story."""
+NUMBER_PENALTY = 0.05
+"""Cost when the article's lead and the story both have specific numbers and share none."""
+YEAR_PENALTY = 0.2
+"""Cost when the article and the story both name years and share none (a similar event
+another year: same-event pairs of ECB+ name disjoint years 14% of the time, others 85%)."""
 KEY_TERMS = 12
 """Strongest terms and entity words per article used as index keys."""
 CANDIDATES = 20
@@ -66,6 +71,8 @@ class _Story:
     first_day: int | None = None
     last_day: int | None = None
     keys: set[str] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+    years: set[str] = field(default_factory=set)
 
     @property
     def id(self) -> str:
@@ -138,7 +145,22 @@ class StoryClusterer:
             score = w_terms * terms + w_entities * entities + w_embedding * embedding
         else:
             score = (w_terms * terms + w_embedding * embedding) / (w_terms + w_embedding)
-        return score - self._time_cost(item.day, story) - self._entity_cost(item, story)
+        return (
+            score
+            - self._time_cost(item.day, story)
+            - self._entity_cost(item, story)
+            + self._detail_score(item, story)
+        )
+
+    def _detail_score(self, item: Profile, story: _Story) -> float:
+        """Costs when the article and the story disagree on details: both have specific lead
+        numbers and share none; both name years and share none."""
+        score = 0.0
+        if item.numbers and story.numbers and not item.numbers & story.numbers:
+            score -= NUMBER_PENALTY
+        if item.years and story.years and not item.years & story.years:
+            score -= YEAR_PENALTY
+        return score
 
     def _entity_cost(self, item: Profile, story: _Story) -> float:
         """Penalty for the share of the article's lead entity words new to the story."""
@@ -183,6 +205,8 @@ class StoryClusterer:
             story.embedding = item.embedding.astype(np.float64)
         else:
             story.embedding = story.embedding + item.embedding
+        story.numbers.update(item.numbers)
+        story.years.update(item.years)
         if item.day is not None:
             story.first_day = min(item.day, story.first_day or item.day)
             story.last_day = max(item.day, story.last_day or item.day)

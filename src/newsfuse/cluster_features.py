@@ -8,7 +8,10 @@ A profile holds three unit vectors and a date:
 - ``entities``: the words of named-entity mentions (people, organisations, places, events),
   weighted the same way;
 - ``embedding``: a sentence embedding of the title and the first sentences;
-- ``day``: the publication date as a day number, when known.
+- ``day``: the publication date as a day number, when known;
+- ``numbers``: the specific numbers of the lead (counts, sums, scores: above ten or with a
+  decimal point, years left out): two reports of one event tend to repeat them;
+- ``years``: the years the text names: two similar events years apart name different ones.
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ TITLE_ZIPF = 5.0
 _MAX_ZIPF = 8.0
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_NUMBER = re.compile(r"(?<![\w.])(\d[\d,.]*\d|\d)(?!\w)")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+LEAD_NUMBER_SENTENCES = 6
+"""Sentences whose specific numbers stand for the article."""
 
 Vector = Mapping[str, float]
 
@@ -60,6 +67,8 @@ class Profile:
     embedding: np.ndarray
     day: int | None
     lead_entities: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+    years: frozenset[str] = frozenset()
 
 
 def idf(word: str) -> float:
@@ -113,6 +122,31 @@ def lead_text(article: AnalyzedArticle, sentences: int = LEAD_SENTENCES) -> str:
     return " ".join(part for part in parts if part).strip()
 
 
+def lead_numbers(
+    article: AnalyzedArticle, sentences: int = LEAD_NUMBER_SENTENCES
+) -> frozenset[str]:
+    """The specific numbers of the first sentences: above ten or with a decimal part, no years."""
+    found: set[str] = set()
+    for sentence in article.sentences[:sentences]:
+        for raw in _NUMBER.findall(sentence.text):
+            value = raw.replace(",", "").rstrip(".")
+            if not value or _YEAR.fullmatch(value):
+                continue
+            try:
+                number = float(value)
+            except ValueError:
+                continue
+            if number > 10 or "." in value:
+                found.add(value)
+    return frozenset(found)
+
+
+def named_years(article: AnalyzedArticle) -> frozenset[str]:
+    """The years the article's title and text name."""
+    text = " ".join([article.article.title or "", *(s.text for s in article.sentences)])
+    return frozenset(_YEAR.findall(text))
+
+
 def day_number(published: str | None) -> int | None:
     """``YYYY-MM-DD`` as a day ordinal, or None."""
     match = _DATE.match(published or "")
@@ -133,6 +167,8 @@ def profile(article: AnalyzedArticle, embedding: np.ndarray) -> Profile:
         embedding=np.asarray(embedding, dtype=np.float32),
         day=day_number(article.article.published),
         lead_entities=frozenset(entity_counts(article, LEAD_ENTITY_SENTENCES)),
+        numbers=lead_numbers(article),
+        years=named_years(article),
     )
 
 
