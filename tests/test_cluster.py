@@ -129,3 +129,27 @@ def test_unrelated_article_starts_its_own_story(
     extra = Analyzer().analyze_all([other])
     stories = cluster_articles([*analyzed, *extra], embedder=embedder)
     assert ("recipe",) in {story.article_ids for story in stories}
+
+
+def test_disagreeing_details_cost_but_shared_ones_do_not() -> None:
+    import numpy as np
+
+    import newsfuse.cluster as cluster
+    from newsfuse.cluster_features import Profile
+
+    vector = np.ones(4, dtype=np.float32) / 2.0
+
+    def item(doc: str, numbers: set[str], years: set[str]) -> Profile:
+        return Profile(doc, {"harbour": 1.0}, {"aldrin": 1.0}, vector, None,
+                       numbers=frozenset(numbers), years=frozenset(years))
+
+    clusterer = cluster.StoryClusterer(embedder=None)  # type: ignore[arg-type]
+    clusterer.add_profile(item("a", {"212", "4.5"}, {"2024"}))
+    story = clusterer._stories[0]
+    same = clusterer.similarity(item("b", {"212"}, {"2024"}), story)
+    other_year = clusterer.similarity(item("c", {"212"}, {"2019"}), story)
+    other_numbers = clusterer.similarity(item("d", {"87"}, {"2024"}), story)
+    no_numbers = clusterer.similarity(item("e", set(), set()), story)
+    assert same == no_numbers  # details that agree, or are missing, cost nothing
+    assert other_year == same - cluster.YEAR_PENALTY
+    assert other_numbers == same - cluster.NUMBER_PENALTY
