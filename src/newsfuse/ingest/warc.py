@@ -7,6 +7,7 @@ plain text) becomes a document whose source is ``PATH#OFFSET``, the record's byt
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,11 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument]:
     """Yield a document for each response or conversion record of a WARC/WET file."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
+    # What warcio raises on broken archives (found by fuzzing: bad headers, absurd lengths).
+    broken = (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, ValueError,
+              OverflowError, AttributeError, zlib.error)
 
     try:
         with path.open("rb") as stream:
@@ -33,7 +39,7 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument]:
                 offset = records.get_record_offset()
                 if payload is not None:
                     yield _record_document(path, offset, record, payload, settings)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
+    except broken as error:
         yield RawDocument(f"{path}", "", "text", rejected=f"broken WARC file: {error}")
 
 
