@@ -216,9 +216,12 @@ def _positive_int(value: str) -> int:
 
 def _extra_commands() -> list[Callable[[Any], None]]:
     """Commands that live beside their subsystem: each module has ``register(commands)``."""
+    from newsfuse.commands.ingest import register as ingest
+    from newsfuse.commands.serve import register as serve
+    from newsfuse.commands.watch import register as watch
     from newsfuse.spark.cli import register as spark
 
-    return [spark]
+    return [ingest, watch, serve, spark]
 
 
 # --------------------------------------------------------------------------- handlers
