@@ -11,6 +11,7 @@ honoured up to ``max_backoff``); ETag and Last-Modified make conditional GETs (3
 
 from __future__ import annotations
 
+import ssl
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -42,6 +43,8 @@ class FetchOptions:
     min_interval: float = 1.0
     obey_robots: bool = True
     user_agent: str = USER_AGENT
+    verify: bool | ssl.SSLContext = True
+    """Verify TLS certificates (an SSLContext trusts its own CAs, e.g. a test server's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +76,11 @@ class Fetcher:
         self.throttle = HostThrottle(self.options.min_interval)
         self.robots = RobotsRules(self.options.user_agent)
         timeout = httpx.Timeout(self.options.timeout)
-        self._client = httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False)
+        self._client = httpx.Client(
+            timeout=timeout, follow_redirects=False, trust_env=False, verify=self.options.verify
+        )
         self.requests = 0
+        self._robots_errors: dict[str, str] = {}
 
     def close(self) -> None:
         self._client.close()
@@ -94,6 +100,10 @@ class Fetcher:
         for _ in range(self.options.max_redirects + 1):
             target = self.policy.check(current)
             if self.options.obey_robots and not self._robots_allow(target):
+                origin = f"{target.parts.scheme}://{target.parts.netloc}"
+                why = self._robots_errors.get(origin)
+                if why:
+                    raise FetchError(f"{current}: the site's robots.txt cannot be read ({why})")
                 raise FetchError(f"{current}: refused by the site's robots.txt")
             response = self._with_retries(target, etag, last_modified, started)
             if response.status not in _REDIRECTS:
@@ -118,8 +128,11 @@ class Fetcher:
         try:
             target = self.policy.check(origin + "/robots.txt")
             response = self._with_retries(target, None, None, time.monotonic(), check=False)
-        except FetchError:
+        except FetchError as error:
+            self._robots_errors[origin] = str(error).split(": ", 1)[-1]
             return 0, b""
+        if response.status >= 500:
+            self._robots_errors[origin] = f"HTTP {response.status}"
         return response.status, response.content
 
     def _with_retries(
