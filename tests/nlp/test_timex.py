@@ -107,3 +107,12 @@ def test_a_name_is_not_a_date() -> None:
     found = [e.text for e in find_expressions("A video shared by Russia Today on Monday.")]
     assert found == ["on Monday"]
     assert [e.text for e in find_expressions("Today, the talks began.")] == ["Today"]
+
+
+def test_past_reporting_verb_and_quoted_future_do_not_make_a_date_future() -> None:
+    from newsfuse.nlp.timex import is_future
+
+    assert not is_future('"We will not wait for the next storm to act," Vell said')
+    assert not is_future("the minister told reporters")
+    assert is_future("the minister will visit the site")
+    assert is_future("“No comment,” he said, adding that talks would resume")

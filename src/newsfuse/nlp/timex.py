@@ -55,6 +55,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS)
 
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_PAST_REPORT = re.compile(
+    r"\b(?:said|told|announced|added|reported|stated|confirmed|warned|wrote|explained|"
+    r"declared|insisted|claimed|noted)\s*$",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|'ll|expected\s+to|set\s+to|scheduled\s+to|due\s+to|plans?\s+to|"
     r"planning\s+to|going\s+to|to\s+be\s+held|upcoming|runs?\s+(?:through|until|till)|"
@@ -101,8 +107,15 @@ def _is_name_part(text: str, start: int) -> bool:
 
 
 def is_future(context: str) -> bool:
-    """Whether the words before a time expression speak of the future."""
-    return _FUTURE.search(context) is not None
+    """Whether the words before a time expression speak of the future.
+
+    Quoted words are the speaker's, not the report's tense, so they are left out; and an
+    expression right after a past reporting verb ("Vell said on Monday") is past.
+    """
+    narration = _QUOTED.sub(" ", context)
+    if _PAST_REPORT.search(narration):
+        return False
+    return _FUTURE.search(narration) is not None
 
 
 def resolve_expression(expression: str, published: str, *, future: bool = False) -> Resolved | None:
