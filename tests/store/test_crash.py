@@ -72,3 +72,47 @@ def test_kill_9_during_ingest_loses_nothing_committed(tmp_path: Path) -> None:
     assert {state for _, state, _ in rows} == {"placed"}
     assert {story for _, _, story in rows} == set(stories)
     assert set(stories.values()) == {1}  # --no-briefings: every story waits for its briefing
+
+
+def _placed(db: Path) -> int:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
+        query = "SELECT count(*) FROM articles WHERE state = 'placed'"
+        return int(connection.execute(query).fetchone()[0])
+
+
+def _assignments(db: Path) -> dict[str, str]:
+    with sqlite3.connect(db) as connection:
+        return dict(connection.execute("SELECT id, story_id FROM articles").fetchall())
+
+
+@pytest.mark.slow
+def test_kill_9_while_placing_stories_resumes_to_the_same_stories(tmp_path: Path) -> None:
+    import shutil
+
+    from newsfuse.store import Ingester, Store
+
+    folder, db, twin = tmp_path / "docs", tmp_path / "news.db", tmp_path / "twin.db"
+    docgen.write_text_files(folder, 40, 3)
+    with Store.open(db, write=True) as store:
+        Ingester(store).add_paths([folder])
+    shutil.copy(db, twin)  # the same documents, to be placed without interruption
+
+    process = _ingest(folder, db, "--no-briefings")
+    seen = 0
+    while process.poll() is None:
+        seen = _placed(db)
+        if seen > 0:
+            os.kill(process.pid, signal.SIGKILL)
+            break
+        time.sleep(0.05)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL, "placing ended before it could be killed"
+    assert 0 < seen < 120 and _placed(db) >= seen
+
+    for target in (db, twin):
+        rerun = _ingest(folder, target, "--no-briefings")
+        _, err = rerun.communicate(timeout=600)
+        assert rerun.returncode == 0, err.decode()
+    resumed, straight = _assignments(db), _assignments(twin)
+    assert None not in resumed.values()
+    assert resumed == straight

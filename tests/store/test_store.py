@@ -168,3 +168,26 @@ def test_readers_in_other_threads_see_only_committed_writes(tmp_path: Path, fold
         thread.start()
         thread.join()
     assert counts == [2, 4]
+
+
+def test_clustering_profiles_round_trip_through_the_store() -> None:
+    import dataclasses
+
+    import numpy as np
+
+    from newsfuse.cluster_features import Profile
+    from newsfuse.store.records import profile_columns, profile_from_columns
+
+    extra = {
+        spec.name: frozenset({"2024", "z"})
+        for spec in dataclasses.fields(Profile)
+        if spec.name not in {"id", "terms", "entities", "embedding", "day"}
+    }
+    item = Profile("d1", {"flood": 0.8, "río": 0.6}, {"kalmor": 1.0},
+                   np.arange(4, dtype=np.float32) / 7, 739_000, **extra)  # type: ignore[arg-type]
+    back = profile_from_columns("d1", *profile_columns(item))
+    for spec in dataclasses.fields(Profile):
+        if spec.name == "embedding":
+            assert np.array_equal(back.embedding, item.embedding)
+        else:
+            assert getattr(back, spec.name) == getattr(item, spec.name), spec.name

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
 import numpy as np
@@ -129,12 +130,34 @@ def analysis_from_json(article: Article, text: str) -> AnalyzedArticle:
 
 
 def profile_columns(item: Profile) -> tuple[str, bytes]:
-    """The profile as (JSON of terms, entities and day; float32 embedding bytes)."""
-    data = {"terms": dict(item.terms), "entities": dict(item.entities), "day": item.day}
-    return json.dumps(data, separators=(",", ":")), np.asarray(item.embedding, np.float32).tobytes()
+    """The profile as (JSON of every field but id and embedding; float32 embedding bytes).
+
+    Every field is kept, whatever fields ``Profile`` has, so that a clusterer restored from
+    the store decides exactly as the one that placed the articles did.
+    """
+    data: dict[str, Any] = {}
+    for spec in fields(item):
+        if spec.name in ("id", "embedding"):
+            continue
+        value = getattr(item, spec.name)
+        if isinstance(value, set | frozenset):
+            value = {_SET: sorted(value)}
+        elif isinstance(value, Mapping):
+            value = dict(value)
+        data[spec.name] = value
+    vector = np.asarray(item.embedding, np.float32).tobytes()
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False), vector
 
 
 def profile_from_columns(article_id: str, text: str, embedding: bytes | memoryview) -> Profile:
-    data = json.loads(text)
+    known = {spec.name for spec in fields(Profile)}
+    data = {
+        key: frozenset(value[_SET]) if isinstance(value, dict) and _SET in value else value
+        for key, value in json.loads(text).items()
+        if key in known
+    }
     vector = np.frombuffer(bytes(embedding), dtype=np.float32).copy()
-    return Profile(article_id, data["terms"], data["entities"], vector, data["day"])
+    return Profile(id=article_id, embedding=vector, **data)
+
+
+_SET = "__set__"
