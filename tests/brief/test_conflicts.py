@@ -130,3 +130,16 @@ def test_higher_toll_a_day_later_is_an_update_without_a_cue_word(ferry: list[Con
     assert updates, [(c.kind, c.topic) for c in ferry]
     assert updates[0].claims[-1].sources == ("f3",)
     assert not _with(ferry, "conflict", "Eleven people died")
+
+
+def test_relative_event_pattern_is_linear_on_long_lowercase_runs() -> None:
+    import time
+
+    from newsfuse.brief.claims import _RELATIVE_EVENT
+
+    text = "a day after " + "breach in the old harbour wall " * 40 + "end"
+    started = time.process_time()
+    assert _RELATIVE_EVENT.search(text) is None
+    assert time.process_time() - started < 1.0  # was exponential: minutes for a few words
+    match = _RELATIVE_EVENT.search("Putin arrived a day before Kim's arrival.")
+    assert match is not None and match.group(3) == "Kim"

@@ -224,7 +224,7 @@ _SPEAKER = re.compile(
     re.I,
 )
 _RELATIVE_EVENT = re.compile(
-    r"\b(a|one|two|three|\d+) days? (before|after) ((?:[A-Z][\w-]*\s?)+)['’]s "
+    r"\b(a|one|two|three|\d+) days? (before|after) ((?:[a-z][\w-]*\s){0,3}[a-z][\w-]*)['’]s "
     r"(arrival|departure|visit|meeting)",
     re.I,
 )
