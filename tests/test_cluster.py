@@ -153,3 +153,24 @@ def test_disagreeing_details_cost_but_shared_ones_do_not() -> None:
     assert same == no_numbers  # details that agree, or are missing, cost nothing
     assert other_year == same - cluster.YEAR_PENALTY
     assert other_numbers == same - cluster.NUMBER_PENALTY
+
+
+def test_seeding_replays_decisions_and_new_articles_join_as_before(
+    analyzed: list[AnalyzedArticle], embedder: Embedder
+) -> None:
+    from newsfuse.cluster_features import profiles
+
+    items = profiles(analyzed, embedder)
+    whole = StoryClusterer(embedder=embedder)
+    decided = {item.id: whole.add_profile(item) for item in items}
+    first: dict[str, str] = {}  # each story's first article, in arrival order
+    for item in items:
+        first.setdefault(decided[item.id], item.id)
+
+    replayed = StoryClusterer(embedder=embedder)
+    for item in items[:-1]:
+        replayed.seed(item, decided[item.id], first[decided[item.id]])
+    assert replayed.add_profile(items[-1]) == decided[items[-1].id]
+    assert _partition(replayed.stories()) == _partition(whole.stories())
+    with pytest.raises(ValueError):
+        StoryClusterer(embedder=embedder).seed(items[0], "s0000000000", items[0].id)

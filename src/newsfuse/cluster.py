@@ -106,6 +106,7 @@ class StoryClusterer:
         self._stories: list[_Story] = []
         self._postings: defaultdict[str, list[int]] = defaultdict(list)
         self._assigned: dict[str, str] = {}
+        self._by_id: dict[str, _Story] = {}
         self._seen = 0
 
     def add(self, analyzed: AnalyzedArticle) -> str:
@@ -124,6 +125,22 @@ class StoryClusterer:
         self._join(story, item)
         self._assigned[item.id] = story.id
         return story.id
+
+    def seed(self, item: Profile, story_id: str, first_article: str) -> None:
+        """Replay a placement decided before (by a store): put ``item`` in ``story_id``, whose
+        first article is ``first_article``, without comparing anything.
+
+        Raises ValueError when ``story_id`` is not the id of ``first_article``'s story.
+        """
+        if item.id in self._assigned:
+            return
+        story = self._by_id.get(story_id)
+        if story is None:
+            story = self._new(first_article)
+            if story.id != story_id:
+                raise ValueError(f"story {story_id} is not the story of {first_article}")
+        self._join(story, item)
+        self._assigned[item.id] = story.id
 
     def stories(self) -> list[Story]:
         """The stories so far, each with its articles in publication order (undated last)."""
@@ -194,6 +211,7 @@ class StoryClusterer:
     def _new(self, first_id: str) -> _Story:
         story = _Story(len(self._stories), first_id)
         self._stories.append(story)
+        self._by_id[story.id] = story
         return story
 
     def _join(self, story: _Story, item: Profile) -> None:
