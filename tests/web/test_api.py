@@ -205,3 +205,10 @@ def test_post_places_the_document_in_its_story(story_db_copy: Path) -> None:
         assert "harbour-news-crane" in after["documents"]
         listed = client.get("/api/stories").json()["stories"]
         assert next(s for s in listed if s["id"] == tarsk["id"])["revision"] > tarsk["revision"]
+        original = client.get("/api/articles/tarsk-gazette-crane").json()
+        copy = {"id": "syndicated-crane", "outlet": "Syndicate Wire", "title": original["title"],
+                "text": original["text"]}
+        answer = client.post("/api/documents", json=copy).json()
+        assert answer["status"] == "duplicate"
+        assert answer["duplicate_of"] == "tarsk-gazette-crane"
+        assert answer["story"] == tarsk["id"]

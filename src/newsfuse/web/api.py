@@ -135,12 +135,13 @@ def post_document(
     article = added.article
     if article is None:
         raise ApiError(409, "this document was stored before", code="already_stored")
-    body = {
+    location = "/api" + article_path(article.id)
+    body: dict[str, Any] = {
         "id": article.id, "added": added.added, "status": article.status,
         "reason": article.reason, "duplicate_of": article.duplicate_of,
-        "story": added.story_id, "url": "/api" + article_path(article.id),
+        "story": added.story_id, "url": location,
         "html_url": article_path(article.id),
         "story_url": "/api" + story_path(added.story_id) if added.story_id else None,
     }
     status = 201 if added.added else 200
-    return JSONResponse(body, status_code=status, headers={"Location": body["url"]})
+    return JSONResponse(body, status_code=status, headers={"Location": location})

@@ -52,7 +52,8 @@ class DocumentWriter:
             return Added(article, True, story_id)
 
     def _place(self, store: Store, article: Article) -> str | None:
-        if article.status != "ok":
+        """Update the stories (a copy re-briefs its original's); the story it concerns."""
+        if article.status == "rejected":
             return None
         updater = StoryUpdater(
             store, self.settings, embedder=self._models.get("embedder"),
@@ -61,8 +62,9 @@ class DocumentWriter:
         report = updater.update()
         self._models["embedder"] = updater.embedder
         self._models["analyzer"] = updater.analyzer
+        member = article.duplicate_of if article.status == "duplicate" else article.id
         for story_id in report.recomputed:
             found = store.story(story_id)
-            if found is not None and article.id in found.article_ids:
+            if found is not None and member in found.article_ids:
                 return story_id
         return None
