@@ -188,6 +188,7 @@ def test_post_places_the_document_in_its_story(story_db_copy: Path) -> None:
         stories = client.get("/api/stories").json()["stories"]
         tarsk = next(story for story in stories if "tarsk-gazette-crane" in
                      client.get(story["url"]).json()["documents"])
+        assert "/articles/harbour-news-crane" not in client.get(tarsk["html_url"]).text
         record = {
             "id": "harbour-news-crane", "outlet": "Harbour News", "date": "2026-05-13",
             "title": "Tarsk harbour reopens northern terminal after crane checks",
@@ -203,6 +204,7 @@ def test_post_places_the_document_in_its_story(story_db_copy: Path) -> None:
         assert response.json()["story"] == tarsk["id"]
         after = client.get(tarsk["url"]).json()
         assert "harbour-news-crane" in after["documents"]
+        assert "/articles/harbour-news-crane" in client.get(tarsk["html_url"]).text
         listed = client.get("/api/stories").json()["stories"]
         assert next(s for s in listed if s["id"] == tarsk["id"])["revision"] > tarsk["revision"]
         original = client.get("/api/articles/tarsk-gazette-crane").json()

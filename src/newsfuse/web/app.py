@@ -32,6 +32,7 @@ from newsfuse.web.context import WebState, article_path, story_path
 from newsfuse.web.data import snippet_parts
 from newsfuse.web.errors import install_error_handlers
 from newsfuse.web.guard import Guard
+from newsfuse.web.pagecache import PageCache
 from newsfuse.web.writer import DocumentWriter
 
 MAX_BODY = 2 * 1024 * 1024
@@ -47,7 +48,7 @@ def create_app(
         docs_url=None, redoc_url=None,
         description="Stories, briefings and cleaned articles from a newsfuse store.",
     )
-    state = WebState(store, DocumentWriter(db, settings), templates(), __version__)
+    state = WebState(store, DocumentWriter(db, settings), templates(), __version__, PageCache())
     app.state.web = state
     install_error_handlers(
         app, lambda request, status, code, message: pages.error_page(state, status, code, message)

@@ -10,6 +10,7 @@ from fastapi import Request
 from jinja2 import Environment
 
 from newsfuse.store import Store
+from newsfuse.web.pagecache import PageCache
 from newsfuse.web.writer import DocumentWriter
 
 MAX_LIMIT = 100
@@ -18,12 +19,14 @@ MAX_OFFSET = 1_000_000
 
 @dataclass(frozen=True, slots=True)
 class WebState:
-    """Owned by one app: a read-only store (a connection per thread), the writer, templates."""
+    """Owned by one app: a read-only store (a connection per thread), the writer, templates
+    and the rendered story pages."""
 
     store: Store
     writer: DocumentWriter
     templates: Environment
     version: str
+    pages: PageCache
 
 
 def web_state(request: Request) -> WebState:

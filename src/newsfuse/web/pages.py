@@ -56,11 +56,18 @@ def story_json(story_id: str, state: State) -> dict[str, Any]:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(story_id: str, state: State) -> HTMLResponse:
-    briefing = data.story_briefing(state.store, story_id)
     stored = state.store.story(story_id)
+    key = (story_id, stored.revision, stored.stale, stored.updated_at) if stored else None
+    cached = state.pages.get(key) if key else None
+    if cached is not None:
+        return HTMLResponse(cached)
+    briefing = data.story_briefing(state.store, story_id)
     view = story_view(state.store, briefing)
-    return render(state, "story_page.html", story=view, stored=stored,
-                  title=view.briefing.headline, twin=f"/stories/{story_id}.json")
+    response = render(state, "story_page.html", story=view, stored=stored,
+                      title=view.briefing.headline, twin=f"/stories/{story_id}.json")
+    if key:
+        state.pages.put(key, bytes(response.body).decode("utf-8"))
+    return response
 
 
 @router.get("/articles/{article_id}.json")
