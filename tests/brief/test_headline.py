@@ -81,3 +81,31 @@ def test_without_titles_a_short_lead_sentence_stands_in(analyzer: Analyzer) -> N
 
 def test_no_articles_give_an_empty_headline() -> None:
     assert make_headline([]) == ""
+
+
+def _titled(analyzer: Analyzer, items: list[tuple[str, str, bool]]) -> list[AnalyzedArticle]:
+    body = (
+        "A ferry capsized off Port Aldrin on Sunday with 212 passengers on board. "
+        "The coast guard said at least 12 people died and rescue boats searched overnight."
+    )
+    return analyzer.analyze_all([
+        Article(doc, f"fixture:{doc}", "ok", title=title, transcript=transcript,
+                blocks=(Block("paragraph", body),))
+        for doc, title, transcript in items
+    ])
+
+
+def test_an_informative_title_beats_a_short_partial_one(analyzer: Analyzer) -> None:
+    articles = _titled(analyzer, [
+        ("a", "Ferry capsizes", False),
+        ("b", "At least 12 dead as ferry capsizes off Port Aldrin", False),
+        ("c", "Coast guard searches overnight", False),
+    ])
+    assert make_headline(articles) == "At least 12 dead as ferry capsizes off Port Aldrin"
+
+
+def test_a_video_title_is_used_only_without_a_written_one(analyzer: Analyzer) -> None:
+    video = ("v", "Ferry capsizes off Port Aldrin with 212 passengers what we know", True)
+    written = ("w", "Ferry capsizes off Port Aldrin", False)
+    assert make_headline(_titled(analyzer, [video, written])) == "Ferry capsizes off Port Aldrin"
+    assert "what we know" in make_headline(_titled(analyzer, [video]))

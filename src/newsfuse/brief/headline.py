@@ -8,6 +8,7 @@ lead sentence, shortened at a clause boundary, stands in.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -76,9 +77,13 @@ def _usable(title: str, outlets: set[str]) -> bool:
 
 
 def _centrality(words: set[str], others: list[set[str]]) -> float:
+    """How much of the story a title names: the mean share of its words the other articles
+    use, times the square root of its length, so that a short title is not preferred for
+    being short."""
     if not words or not others:
         return 0.0
-    return sum(len(words & other) / len(words) for other in others) / len(others)
+    share = sum(len(words & other) / len(words) for other in others) / len(others)
+    return share * math.sqrt(len(words))
 
 
 def _unquoted(text: str) -> str:
@@ -135,9 +140,10 @@ def make_headline(articles: Sequence[AnalyzedArticle]) -> str:
     outlets = {a.article.outlet.lower() for a in articles if a.article.outlet}
     texts = [_content_words(" ".join(s.text for s in a.sentences)) for a in articles]
     best, best_score = "", -1.0
+    written = any(a.article.title and not a.article.transcript for a in articles)
     for number, article in enumerate(articles):
-        if not article.article.title:
-            continue
+        if not article.article.title or (written and article.article.transcript):
+            continue  # a video's title is a teaser: used only when no written article has one
         title = clean_title(article.article.title, tuple(outlets))
         if not _usable(title, outlets):
             continue
