@@ -97,7 +97,7 @@ def _titled(analyzer: Analyzer, items: list[tuple[str, str, bool]]) -> list[Anal
 
 def test_an_informative_title_beats_a_short_partial_one(analyzer: Analyzer) -> None:
     articles = _titled(analyzer, [
-        ("a", "Rescue boats", False),
+        ("a", "Rescue boats searched overnight", False),
         ("b", "At least 12 dead as ferry capsizes off Port Aldrin", False),
         ("c", "Coast guard searches overnight", False),
     ])
