@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from newsfuse.config import DEFAULT_SETTINGS, Settings
 from newsfuse.types import Article, Briefing
@@ -106,6 +107,26 @@ class BriefResult:
     briefings: tuple[Briefing, ...]
 
 
+class _StoryEmbedder:
+    """Embeds for one story, each distinct text once: the summary and the claim alignment
+    embed many of the same sentences. A vector does not depend on the batch it is computed
+    in, so the results are those of the plain embedder; memory is one story's texts."""
+
+    def __init__(self, embedder: Any) -> None:
+        self._embedder = embedder
+        self._vectors: dict[str, Any] = {}
+
+    def embed(self, texts: Sequence[str]) -> Any:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        if missing:
+            self._vectors.update(zip(missing, self._embedder.embed(missing), strict=True))
+        if not texts:
+            return self._embedder.embed([])
+        import numpy as np
+
+        return np.stack([self._vectors[text] for text in texts])
+
+
 def brief_articles(
     articles: Sequence[Article],
     settings: Settings = DEFAULT_SETTINGS,
@@ -132,7 +153,7 @@ def brief_articles(
             [by_id[doc_id] for doc_id in story.article_ids],
             all_articles=articles,
             independence=independence,
-            embedder=embedder,
+            embedder=_StoryEmbedder(embedder),
             words=words or settings.summary_words,
         )
         for story in stories
