@@ -54,15 +54,24 @@ def load_spacy(with_parser: bool = False) -> Any:
 class Analyzer:
     """Splits and annotates articles. Owns the spaCy pipeline it is given or loads.
 
-    ``workers``: processes for large inputs (None: the cores, at most ``MAX_WORKERS``, and
-    only for the shipped model; 1: always in this process).
+    ``workers``: processes for inputs of ``parallel_words`` words or more (None: the cores, at
+    most ``MAX_WORKERS``, and only for the shipped model; 1: always in this process), sent
+    ``chunk_words`` words at a time.
     """
 
     def __init__(
-        self, nlp: Any | None = None, batch_size: int = 64, *, workers: int | None = None
+        self,
+        nlp: Any | None = None,
+        batch_size: int = 64,
+        *,
+        workers: int | None = None,
+        parallel_words: int = PARALLEL_MIN_WORDS,
+        chunk_words: int = CHUNK_WORDS,
     ) -> None:
         self._nlp = nlp
         self.batch_size = batch_size
+        self.parallel_words = parallel_words
+        self.chunk_words = chunk_words
         if workers is None:
             workers = 1 if nlp is not None else min(os.cpu_count() or 1, MAX_WORKERS)
         self.workers = max(1, workers)
@@ -80,9 +89,9 @@ class Analyzer:
 
     def analyze_all(self, articles: Sequence[Article]) -> list[AnalyzedArticle]:
         """Analyse every article, in worker processes when the input is large."""
-        if self.workers == 1 or _words(articles) < PARALLEL_MIN_WORDS:
+        if self.workers == 1 or _words(articles) < self.parallel_words:
             return list(self.analyze(articles))
-        chunks = _chunks(articles, CHUNK_WORDS)
+        chunks = _chunks(articles, self.chunk_words)
         results = _in_workers(chunks, min(self.workers, len(chunks)), self.batch_size)
         sentences = [
             item
@@ -184,8 +193,9 @@ class _Worker:
             self.process.wait()
 
     def analyze(self, chunk: list[Article], batch_size: int) -> Result | None:
+        if self.process.stdin is None or self.process.stdout is None:
+            return None
         try:
-            assert self.process.stdin is not None and self.process.stdout is not None
             _send(self.process.stdin, (chunk, batch_size))
             return _receive(self.process.stdout)  # type: ignore[no-any-return]
         except (OSError, EOFError, pickle.UnpicklingError):
