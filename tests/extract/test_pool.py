@@ -201,3 +201,10 @@ def test_one_worker_reads_in_this_process(misbehaving: str) -> None:
         assert pool._workers == []
     assert articles[0].reason == "extraction crashed: AttributeError: no such thing"
     assert [a.status for a in articles[1:]] == ["ok", "ok"]
+
+
+@pytest.mark.slow
+def test_a_zero_timeout_means_no_limit() -> None:
+    with ReadingPool[None](Settings(document_timeout=0), workers=2) as pool:
+        articles = list(pool.read_documents(_documents(3)))
+    assert [a.status for a in articles] == ["ok", "ok", "ok"]

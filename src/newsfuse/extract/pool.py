@@ -294,11 +294,13 @@ class _Schedule(Generic[K]):
             elif not worker.ready and now - worker.started > _STARTUP_SECONDS:
                 self.pool._replace(worker)
 
-    def _wait_seconds(self, workers: list[_Worker]) -> float:
+    def _wait_seconds(self, workers: list[_Worker]) -> float | None:
+        """Until the next deadline (a document's or a start-up's); None when there is none."""
         now = time.monotonic()
         deadlines = [worker.deadline for worker in workers if worker.job]
         deadlines += [worker.started + _STARTUP_SECONDS for worker in workers if not worker.ready]
-        return max(0.0, min(deadlines, default=now + 1.0) - now) + 0.01
+        soonest = min(deadlines, default=float("inf"))
+        return None if soonest == float("inf") else max(0.0, soonest - now) + 0.01
 
     def _receive(self, worker: _Worker) -> None:
         try:
