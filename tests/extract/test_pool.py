@@ -133,7 +133,7 @@ def test_a_stuck_document_times_out_and_its_worker_is_killed(
     documents = _documents(6)
     documents.insert(2, RawDocument("stuck.txt", f"HANG {pidfile}", "text"))
     settings = Settings(document_timeout=1.5)
-    with ReadingPool[None](settings, workers=2, reader=misbehaving) as pool:
+    with ReadingPool(settings, workers=2, reader=misbehaving) as pool:
         stream = pool.read_documents(documents)
         first = [next(stream) for _ in range(3)]
         assert first[2].status == "rejected" and first[2].reason == "timed out after 1.5 s"
@@ -157,7 +157,7 @@ def test_a_crash_costs_only_its_document(misbehaving: str, command: str, reason:
     documents = _documents(5)
     documents[1] = RawDocument("bad1.txt", command, "text")
     documents.insert(4, RawDocument("bad2.txt", command, "text"))
-    with ReadingPool[None](Settings(), workers=2, reader=misbehaving) as pool:
+    with ReadingPool(Settings(), workers=2, reader=misbehaving) as pool:
         articles = list(pool.read_documents(documents))
     assert [a.source for a in articles] == [d.source for d in documents]
     assert [a.reason for a in articles if a.status == "rejected"] == [reason, reason]
@@ -174,7 +174,7 @@ def test_in_flight_documents_stay_within_the_window() -> None:
             pulled += 1
             yield document
 
-    with ReadingPool[None](Settings(), workers=2, window=5) as pool:
+    with ReadingPool(Settings(), workers=2, window=5) as pool:
         out = 0
         for _ in pool.read_documents(source()):
             out += 1
@@ -183,7 +183,7 @@ def test_in_flight_documents_stay_within_the_window() -> None:
 
 
 def test_leaving_early_stops_the_workers() -> None:
-    pool: ReadingPool[None] = ReadingPool(Settings(), workers=2)
+    pool = ReadingPool(Settings(), workers=2)
     with pool:
         next(iter(pool.read_documents(_documents(30))))
         pids = [worker.process.pid for worker in pool._workers]
@@ -196,7 +196,7 @@ def test_leaving_early_stops_the_workers() -> None:
 
 def test_one_worker_reads_in_this_process(misbehaving: str) -> None:
     documents = [RawDocument("bad.txt", "RAISE", "text"), *_documents(2)]
-    with ReadingPool[None](Settings(), workers=1, reader=misbehaving) as pool:
+    with ReadingPool(Settings(), workers=1, reader=misbehaving) as pool:
         articles = list(pool.read_documents(documents))
         assert pool._workers == []
     assert articles[0].reason == "extraction crashed: AttributeError: no such thing"
@@ -205,6 +205,6 @@ def test_one_worker_reads_in_this_process(misbehaving: str) -> None:
 
 @pytest.mark.slow
 def test_a_zero_timeout_means_no_limit() -> None:
-    with ReadingPool[None](Settings(document_timeout=0), workers=2) as pool:
+    with ReadingPool(Settings(document_timeout=0), workers=2) as pool:
         articles = list(pool.read_documents(_documents(3)))
     assert [a.status for a in articles] == ["ok", "ok", "ok"]

@@ -115,7 +115,7 @@ def test_the_pool_stops_html_too_deep_to_parse_in_time() -> None:
         RawDocument("deep.html", "<div>" * 400_000 + "x", "html"),
         RawDocument("fine.txt", "The lock at Varn reopened on Friday after repairs. " * 9, "text"),
     ]
-    with ReadingPool[None](Settings(document_timeout=5), workers=2) as pool:
+    with ReadingPool(Settings(document_timeout=5), workers=2) as pool:
         deep, fine = list(pool.read_documents(documents))
     assert deep.reason == "timed out after 5 s"
     assert fine.status == "ok"
@@ -131,7 +131,7 @@ def test_the_pool_reads_fuzzed_documents_as_this_process_does(
     documents = [RawDocument(f"doc{n}", body, kind) for n, (kind, body) in  # type: ignore[arg-type]
                  enumerate(contents)]
     settings = Settings(min_article_words=5)
-    with ReadingPool[None](settings, workers=1) as serial:
+    with ReadingPool(settings, workers=1) as serial:
         expected = list(serial.read_documents(documents))
-    with ReadingPool[None](settings, workers=2) as pool:
+    with ReadingPool(settings, workers=2) as pool:
         assert list(pool.read_documents(documents)) == expected

@@ -151,7 +151,7 @@ class _Worker:
         return f"exited with code {code}"
 
 
-class ReadingPool(Generic[K]):
+class ReadingPool:
     """Reads RawDocuments into Articles in worker processes; use as a context manager."""
 
     def __init__(
@@ -170,7 +170,7 @@ class ReadingPool(Generic[K]):
         self.timeout = settings.document_timeout if settings.document_timeout > 0 else None
         self._workers: list[_Worker] = []
 
-    def __enter__(self) -> ReadingPool[K]:
+    def __enter__(self) -> ReadingPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -225,7 +225,7 @@ class ReadingPool(Generic[K]):
 class _Schedule(Generic[K]):
     """One pass of a pool over an input stream: dispatch, collect, yield in order."""
 
-    def __init__(self, pool: ReadingPool[K], items: Iterator[tuple[K, RawDocument | None]]) -> None:
+    def __init__(self, pool: ReadingPool, items: Iterator[tuple[K, RawDocument | None]]) -> None:
         self.pool = pool
         self.items = items
         self.queue: deque[tuple[int, RawDocument]] = deque()
