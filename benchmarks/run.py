@@ -191,6 +191,9 @@ def main() -> None:
         "--budget", type=float, default=120.0, help="skip a size estimated over this many seconds"
     )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest")
+    parser.add_argument(
+        "--merge", action="store_true", help="update the cells of an earlier run's --out file"
+    )
     parser.add_argument("--child", nargs=2, metavar=("STAGE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -202,6 +205,12 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown stage {unknown[0]!r}: choose from {', '.join(STAGES)}")
     results = run_all(names, sizes, args.budget)
+    if args.merge and args.out.with_suffix(".json").is_file():
+        earlier = json.loads(args.out.with_suffix(".json").read_text())
+        for name, cells in results.items():
+            earlier["results"].setdefault(name, {}).update(cells)
+        results = {name: earlier["results"][name] for name in STAGES if name in earlier["results"]}
+        sizes = sorted(set(sizes) | set(earlier["sizes"]))
     info = machine()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     payload = {"machine": info, "sizes": sizes, "results": results}

@@ -4,10 +4,12 @@ Inputs are made, never stored in the repo:
 
 - ``real_pages(n)``: the real news pages of ``../shared/eval/extraction/html`` repeated to
   ``n``. Every repeat after the first is made distinct, so near-duplicate detection keeps it:
-  outside ``<script>``/``<style>``, every ``PERTURB_EVERY``-th lower-case word of four or more
-  letters (title and paragraphs alike) is replaced by a common English word picked by a hash
-  of (copy, position). That changes about half of each text's word 5-grams, below the dedup
-  thresholds (Jaccard 0.5, containment 0.8), while the page keeps its structure.
+  outside ``<script>``/``<style>``, one in ``PERTURB_EVERY`` lower-case words of four or more
+  letters (title and paragraphs alike), picked by a hash of (copy, position), is replaced by a
+  common English word picked the same way. That changes about half of each text's word
+  5-grams, so copies stay under the dedup thresholds (Jaccard 0.5, containment 0.8) against
+  the original and each other (a few short pages still come out as duplicates), while the
+  page keeps its structure.
 - ``synth_articles(n)``: invented multi-outlet stories from ``tests/synth.py`` (for the
   stages after extraction at sizes where real pages would only be repeated).
 
@@ -28,8 +30,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
 HTML_DIR = SHARED / "eval" / "extraction" / "html"
-PERTURB_EVERY = 7
-"""Replace one in this many eligible words of each copy."""
+PERTURB_EVERY = 4
+"""Replace about one in this many eligible words of each copy."""
 _SKIP = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<[^>]*>)", re.S | re.I)
 _WORD = re.compile(r"\b[a-z]{4,}\b")
 
@@ -52,8 +54,8 @@ def source_pages(html_dir: Path = HTML_DIR) -> list[tuple[str, str]]:
 
 
 def perturb(html: str, copy: int, vocabulary: Sequence[str]) -> str:
-    """``html`` with every ``PERTURB_EVERY``-th eligible word of its text replaced (copy 0:
-    unchanged)."""
+    """``html`` with about one in ``PERTURB_EVERY`` eligible words of its text replaced (copy
+    0: unchanged)."""
     if copy == 0:
         return html
     counter = 0
@@ -61,10 +63,10 @@ def perturb(html: str, copy: int, vocabulary: Sequence[str]) -> str:
     def word(match: re.Match[str]) -> str:
         nonlocal counter
         counter += 1
-        if (counter + copy) % PERTURB_EVERY:
+        code = zlib.crc32(f"{copy}:{counter}".encode())
+        if code % PERTURB_EVERY:
             return match.group(0)
-        pick = zlib.crc32(f"{copy}:{counter}".encode()) % len(vocabulary)
-        return vocabulary[pick]
+        return vocabulary[(code // PERTURB_EVERY) % len(vocabulary)]
 
     parts = _SKIP.split(html)
     # Odd parts are tags, scripts and styles (the split's captured groups): kept as they are.
@@ -274,6 +276,6 @@ def page_folder(count: int) -> Path:
     """A folder of ``count`` distinct real pages (see ``write_real_pages``), made once."""
     import tempfile
 
-    folder = Path(tempfile.gettempdir()) / f"newsfuse-bench-pages-{count}"
+    folder = Path(tempfile.gettempdir()) / f"newsfuse-bench-pages-{PERTURB_EVERY}-{count}"
     write_real_pages(folder, count)
     return folder
