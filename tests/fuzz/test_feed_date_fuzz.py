@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from newsfuse.errors import DocumentError
 
+# feedparser warns about its own updated/published fallback on every entry.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:feedparser")
 feeds = pytest.importorskip("newsfuse.fetch.feeds")
 timex = pytest.importorskip("newsfuse.nlp.timex")
 
