@@ -65,7 +65,10 @@ def _item(entry: dict) -> FeedItem | None:  # type: ignore[type-arg]
 
 
 def _date(value: time.struct_time | None) -> str | None:
-    return time.strftime("%Y-%m-%d", value) if value else None
+    """An entry's date as YYYY-MM-DD; None when absent or outside years 1-9999."""
+    if not value or not 1 <= value.tm_year <= 9999:
+        return None
+    return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"
 
 
 def _content(entry: dict) -> str | None:  # type: ignore[type-arg]

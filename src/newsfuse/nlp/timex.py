@@ -147,6 +147,8 @@ def _month(value: date) -> Resolved:
 
 
 def _year(year: int) -> Resolved:
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is outside the calendar")
     return f"{year:04d}-01-01", "year"
 
 
