@@ -154,12 +154,20 @@ def _read(raw: RawDocument, doc_id: str, min_words: int) -> Article:
     )
 
 
+MAX_TAGS = 150_000
+"""More tags than this is no article page (real ones hold a few thousand): refused unparsed."""
+
+
 def extract_html(raw: RawDocument, *, doc_id: str, min_words: int = 40) -> Article:
     """Read an HTML RawDocument into an ``ok`` Article or a ``rejected`` one with a reason."""
     if raw.rejected:
         return _rejected(raw, doc_id, raw.rejected)
     if not raw.content or not raw.content.strip():
         return _rejected(raw, doc_id, "not an article: the page is empty")
+    tags = raw.content.count("<")
+    if tags > MAX_TAGS:
+        # Parsing time grows faster than quadratically with nesting depth: refuse before it.
+        return _rejected(raw, doc_id, f"too complex: {tags:,} tags (limit {MAX_TAGS:,})")
     try:
         return _read(raw, doc_id, min_words)
     except (ValueError, TypeError, AttributeError, RecursionError, LxmlError) as error:
