@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument(
+        "--workers", type=_positive_int, metavar="N",
+        help="processes reading documents (default: the cores, at most 4; 1: no time limit)",
+    )
+    command.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write here, not to standard output"
     )
     command.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -235,7 +239,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     counts = RunCounts()
     with _progress(args.paths, quiet=args.quiet) as on_file:
         articles = []
-        for article in read_articles(args.paths, on_file=on_file):
+        for article in read_articles(args.paths, on_file=on_file, workers=args.workers):
             counts.count(article)
             articles.append(article)
     if args.format == "json":
@@ -253,7 +257,7 @@ def _run_brief(args: argparse.Namespace) -> int:
     counts = RunCounts()
     with _progress(args.paths, quiet=args.quiet) as on_file:
         articles = []
-        for article in read_articles(args.paths, on_file=on_file):
+        for article in read_articles(args.paths, on_file=on_file, workers=args.workers):
             counts.count(article)
             articles.append(article)
     briefings = brief_articles(articles, words=args.words)

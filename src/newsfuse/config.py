@@ -25,8 +25,11 @@ class Settings:
     duplicate_containment: float = 0.8
     #: Summary length in words.
     summary_words: int = 120
-    #: Seconds one document may take to read before it is rejected.
+    #: Seconds one document may take to read before it is rejected (0: no limit).
     document_timeout: float = 30.0
+    #: Processes that read documents: None for the number of cores (at most 4); 1 reads in
+    #: this process, without the time limit.
+    read_workers: int | None = None
 
 
 DEFAULT_SETTINGS = Settings()

@@ -59,7 +59,7 @@ def read_articles(
     marker = DuplicateMarker(settings)
     # Each file's documents, then (path, None) marking its end, so on_file runs in order.
     stream = ((path, raw) for path in files for raw in chain(read_file(path, settings), [None]))
-    with ReadingPool(settings, workers=workers) as pool:
+    with ReadingPool(settings, workers=workers or settings.read_workers) as pool:
         for path, article in pool.read(stream):
             if article is not None:
                 yield marker.mark(article)
