@@ -116,3 +116,41 @@ def test_kill_9_while_placing_stories_resumes_to_the_same_stories(tmp_path: Path
     resumed, straight = _assignments(db), _assignments(twin)
     assert None not in resumed.values()
     assert resumed == straight
+
+
+@pytest.mark.slow
+def test_repeated_kill_9_at_random_points_never_loses_or_corrupts(tmp_path: Path) -> None:
+    import random
+
+    folder, db = tmp_path / "docs", tmp_path / "news.db"
+    total = docgen.write_text_files(folder, 40, 3)
+    rng = random.Random(2026)
+    kills, committed = 0, 0
+    for _ in range(4):
+        target = committed + rng.randint(5, 25)
+        process = _ingest(folder, db, "--commit-every", "1", "--no-briefings")
+        deadline = time.monotonic() + 180
+        while process.poll() is None and time.monotonic() < deadline:
+            if _committed(db) >= target:
+                os.kill(process.pid, signal.SIGKILL)
+                break
+            time.sleep(0.005)
+        process.wait(timeout=30)
+        if process.returncode != -signal.SIGKILL:
+            break  # the run finished before the chosen point: nothing left to interrupt
+        kills += 1
+        with sqlite3.connect(db) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        now = _committed(db)
+        assert now >= committed and now >= target  # nothing committed was lost
+        committed = now
+    print(f"kill -9 survived: {kills} (committed {committed} of {total} before the last)")
+    assert kills >= 2
+    rerun = _ingest(folder, db, "--no-briefings")
+    _, err = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, err.decode()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        sources = connection.execute("SELECT count(DISTINCT source) FROM documents").fetchone()[0]
+        documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert sources == documents == total  # every document exactly once
