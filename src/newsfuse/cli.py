@@ -231,17 +231,24 @@ def _extra_commands() -> list[Callable[[Any], None]]:
 # --------------------------------------------------------------------------- handlers
 
 
-def _run_extract(args: argparse.Namespace) -> int:
+def _read(args: argparse.Namespace) -> tuple[list[Any], Any]:
+    """Read ``args.paths`` with a progress bar; return the articles and their counts."""
     from newsfuse.pipeline import RunCounts, read_articles
-    from newsfuse.render.json import extract_output_dict
-    from newsfuse.render.text import render_extract_text
 
     counts = RunCounts()
+    articles = []
     with _progress(args.paths, quiet=args.quiet) as on_file:
-        articles = []
         for article in read_articles(args.paths, on_file=on_file, workers=args.workers):
             counts.count(article)
             articles.append(article)
+    return articles, counts
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from newsfuse.render.json import extract_output_dict
+    from newsfuse.render.text import render_extract_text
+
+    articles, counts = _read(args)
     if args.format == "json":
         out = _json(extract_output_dict(articles, version=__version__, generated_at=_now()))
     else:
@@ -252,14 +259,9 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_brief(args: argparse.Namespace) -> int:
-    from newsfuse.pipeline import RunCounts, brief_articles, read_articles
+    from newsfuse.pipeline import brief_articles
 
-    counts = RunCounts()
-    with _progress(args.paths, quiet=args.quiet) as on_file:
-        articles = []
-        for article in read_articles(args.paths, on_file=on_file, workers=args.workers):
-            counts.count(article)
-            articles.append(article)
+    articles, counts = _read(args)
     briefings = brief_articles(articles, words=args.words)
     counts.stories = len(briefings)
     _write(_render_brief(args.format, articles, briefings, color=_color(args)), args.output)
