@@ -15,6 +15,8 @@ class Settings:
     max_file_bytes: int = 50 * 1024 * 1024
     #: Largest decompressed size of one gzip member or document, in bytes.
     max_document_bytes: int = 20 * 1024 * 1024
+    #: Most documents read from one WARC or JSONL file; the rest is reported, not read.
+    max_records: int = 1_000_000
     #: Fewest words a body must keep to count as an article (else rejected as "not an article").
     min_article_words: int = 40
     #: MinHash permutations and shingle size (words) for near-duplicate detection.

@@ -229,3 +229,12 @@ def test_truncated_warc_gives_records_before_the_break_then_a_rejection(tmp_path
     documents = list(read_file(path))
     assert documents[0].kind == "html" and documents[0].rejected is None
     assert documents[-1].rejected is not None
+
+
+def test_records_beyond_the_cap_are_reported_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    path.write_text("".join(f'{{"text": "record {n}"}}\n' for n in range(10)), encoding="utf-8")
+    documents = list(read_file(path, Settings(max_records=4)))
+    assert [d.content for d in documents[:4]] == [f"record {n}" for n in range(4)]
+    assert len(documents) == 5 and documents[4].rejected is not None
+    assert documents[4].rejected.startswith("too many records: more than 4")

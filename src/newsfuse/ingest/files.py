@@ -101,12 +101,25 @@ def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Raw
         return
     kind = sniff(plain_head)
     if kind == "warc":
-        yield from read_warc(path, settings)
+        yield from _capped(read_warc(path, settings), source, settings.max_records)
         return
     if kind == "jsonl":
-        yield from read_jsonl(path, settings, compressed=compressed)
+        records = read_jsonl(path, settings, compressed=compressed)
+        yield from _capped(records, source, settings.max_records)
         return
     yield from _read_single(path, size, compressed, settings)
+
+
+def _capped(documents: Iterator[RawDocument], source: str, limit: int) -> Iterator[RawDocument]:
+    """At most ``limit`` documents of one archive; then one rejection that says the rest was
+    not read."""
+    for count, document in enumerate(documents):
+        if count == limit:
+            yield _rejected(
+                source, f"too many records: more than {limit:,} in one file; the rest was not read"
+            )
+            return
+        yield document
 
 
 def _read_single(
