@@ -6,9 +6,10 @@ document text anywhere in the templates); links are made only from http(s) URLs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -60,18 +61,25 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.globals.update(
-        coverage_parts=coverage_parts,
-        date_origins=DATE_ORIGINS,
-        display_date=display_date,
-        display_timestamp=display_timestamp,
-        entity_groups=entity_groups,
-        story_chart=story_chart,
-        support_percent=support_percent,
-        other_aliases=other_aliases,
-        quotes_by_speaker=quotes_by_speaker,
-    )
+    environment.globals.update(template_globals(cite_href=lambda ref: f"#{ref.anchor}"))
     return environment
+
+
+def template_globals(*, cite_href: Callable[[Any], str]) -> dict[str, Any]:
+    """What the briefing templates call. ``cite_href(ref)`` is where a citation marker links:
+    the source's anchor on a standalone page, the cleaned article's page in the web app."""
+    return {
+        "coverage_parts": coverage_parts,
+        "date_origins": DATE_ORIGINS,
+        "display_date": display_date,
+        "display_timestamp": display_timestamp,
+        "entity_groups": entity_groups,
+        "story_chart": story_chart,
+        "support_percent": support_percent,
+        "other_aliases": other_aliases,
+        "quotes_by_speaker": quotes_by_speaker,
+        "cite_href": cite_href,
+    }
 
 
 def display_timestamp(value: str) -> str:

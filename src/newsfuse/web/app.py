@@ -12,20 +12,8 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from newsfuse import __version__
 from newsfuse.config import DEFAULT_SETTINGS, Settings
 from newsfuse.errors import StoreError
-from newsfuse.render.html import (
-    display_timestamp,
-    entity_groups,
-    other_aliases,
-    story_chart,
-    support_percent,
-)
-from newsfuse.render.view import (
-    DATE_ORIGINS,
-    coverage_parts,
-    display_date,
-    quotes_by_speaker,
-    safe_href,
-)
+from newsfuse.render.html import template_globals
+from newsfuse.render.view import safe_href
 from newsfuse.store import Store
 from newsfuse.web import api, pages
 from newsfuse.web.context import WebState, article_path, story_path
@@ -80,11 +68,9 @@ def templates() -> Environment:
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
     environment.globals.update(
-        coverage_parts=coverage_parts, date_origins=DATE_ORIGINS, display_date=display_date,
-        display_timestamp=display_timestamp, entity_groups=entity_groups,
-        story_chart=story_chart, support_percent=support_percent, other_aliases=other_aliases,
-        quotes_by_speaker=quotes_by_speaker, safe_href=safe_href, article_path=article_path,
-        story_path=story_path, snippet_parts=snippet_parts,
+        template_globals(cite_href=lambda ref: article_path(ref.doc_id)),
+        safe_href=safe_href, article_path=article_path, story_path=story_path,
+        snippet_parts=snippet_parts,
     )
     return environment
 
