@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -97,51 +98,62 @@ def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
+def _reading_command(
+    commands: Any,
+    name: str,
+    *,
+    summary: str,
+    description: str,
+    formats: tuple[str, ...],
+    format_help: str,
+    handler: Callable[[argparse.Namespace], int],
+) -> argparse.ArgumentParser:
+    """A command that reads PATH... and writes in one of ``formats`` (text first, the default)."""
+    command: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=textwrap.fill(description, 88),
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    command.add_argument("-f", "--format", choices=formats, default=formats[0], help=format_help)
+    _common(command)
+    command.set_defaults(handler=handler)
+    return command
+
+
 def _add_extract(commands: Any) -> None:
-    command = commands.add_parser(
+    _reading_command(
+        commands,
         "extract",
-        help="read documents into clean, dated, attributed articles",
+        summary="read documents into clean, dated, attributed articles",
         description=(
             "Read files and folders (recursively): HTML (also gzip), plain text, JSONL exports "
             "(one article per line: `text` or `html`, optional id/title/url/date/outlet/author), "
             "and WARC/WET archives. Each document comes out ok, duplicate (a near-copy of an "
             "earlier one) or rejected (with the reason)."
         ),
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formats=("text", "json"),
+        format_help="output format (default: text)",
+        handler=_run_extract,
     )
-    command.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    command.add_argument(
-        "-f",
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="output format (default: text)",
-    )
-    _common(command)
-    command.set_defaults(handler=_run_extract)
 
 
 def _add_brief(commands: Any) -> None:
-    command = commands.add_parser(
+    command = _reading_command(
+        commands,
         "brief",
-        help="read documents and brief every story they tell",
+        summary="read documents and brief every story they tell",
         description=(
             "Read the documents (as `extract` does), group them into stories, and write one "
             "briefing per story: a summary whose every sentence cites its documents, key facts "
             "with the number of independent outlets behind each, conflicts between outlets, "
             "quotes with speakers, a timeline with resolved dates, and entities with variants."
         ),
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    command.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    command.add_argument(
-        "-f",
-        "--format",
-        choices=("text", "md", "html", "json"),
-        default="text",
-        help="text (terminal), md (Markdown), html (a standalone page) or json (default: text)",
+        formats=("text", "md", "html", "json"),
+        format_help="text (terminal), md (Markdown), html (a page) or json (default: text)",
+        handler=_run_brief,
     )
     command.add_argument(
         "--words",
@@ -150,8 +162,6 @@ def _add_brief(commands: Any) -> None:
         metavar="N",
         help="summary length in words (default: 120)",
     )
-    _common(command)
-    command.set_defaults(handler=_run_brief)
 
 
 def _add_eval(commands: Any) -> None:

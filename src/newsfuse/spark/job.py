@@ -34,6 +34,7 @@ from typing import Any
 from newsfuse import __version__
 from newsfuse.config import DEFAULT_SETTINGS, Settings
 from newsfuse.errors import InputError
+from newsfuse.pipeline import RunCounts
 from newsfuse.types import AnalyzedArticle, Article, Briefing
 
 WORK = "_work"
@@ -45,21 +46,17 @@ class JobCounters:
 
     input_files: int = 0
     skipped_files: int = 0
-    records: int = 0
-    rejected: int = 0
-    duplicates: int = 0
-    articles: int = 0
-    stories: int = 0
-    reasons: dict[str, int] = field(default_factory=dict)
+    records: RunCounts = field(default_factory=RunCounts)
 
     def lines(self) -> list[str]:
+        records = self.records
         return [
             f"input files      {self.input_files} ({self.skipped_files} already done, skipped)",
-            f"records read     {self.records}",
-            f"rejected         {self.rejected}",
-            f"duplicates       {self.duplicates}",
-            f"articles         {self.articles}",
-            f"stories          {self.stories}",
+            f"records read     {records.documents}",
+            f"rejected         {records.rejected}",
+            f"duplicates       {records.duplicate}",
+            f"articles         {records.ok}",
+            f"stories          {records.stories}",
         ]
 
 
@@ -92,12 +89,13 @@ class NewsfuseJob:
         self.counters.input_files = len(files)
         articles = self._extract(spark, files)
         articles = self._dedup(spark, articles)
-        self._count(articles)
+        for article in articles:
+            self.counters.records.count(article)
         briefings: list[Briefing] = []
         if brief:
             analyzed = self._analyze(spark, files, articles)
             briefings = self._brief(spark, articles, analyzed)
-        self.counters.stories = len(briefings)
+        self.counters.records.stories = len(briefings)
         self._write(spark, articles, briefings)
         return self.counters
 
@@ -199,18 +197,6 @@ class NewsfuseJob:
         return briefings
 
     # ------------------------------------------------------------------ output
-
-    def _count(self, articles: list[Article]) -> None:
-        for article in articles:
-            self.counters.records += 1
-            if article.status == "rejected":
-                self.counters.rejected += 1
-                key = (article.reason or "").split(":", 1)[0]
-                self.counters.reasons[key] = self.counters.reasons.get(key, 0) + 1
-            elif article.status == "duplicate":
-                self.counters.duplicates += 1
-            else:
-                self.counters.articles += 1
 
     def _write(self, spark: Any, articles: list[Article], briefings: list[Briefing]) -> None:
         from newsfuse.render.json import document_dict, output_dict

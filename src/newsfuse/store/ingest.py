@@ -8,13 +8,14 @@ against everything stored before (the index is rebuilt from the store once per p
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsfuse.config import DEFAULT_SETTINGS, Settings
+from newsfuse.pipeline import RunCounts
 from newsfuse.store.store import Store
-from newsfuse.types import Article, RawDocument
+from newsfuse.types import RawDocument
 
 if TYPE_CHECKING:
     from newsfuse.dedup import DuplicateIndex
@@ -27,23 +28,16 @@ def is_url(target: str | Path) -> bool:
 
 
 @dataclass
-class IngestReport:
-    """What an ingest run did."""
+class IngestReport(RunCounts):
+    """What an ingest run did: documents read, and of those added (counted by status) or
+    already stored."""
 
     read: int = 0
-    added: int = 0
     already_stored: int = 0
-    ok: int = 0
-    duplicate: int = 0
-    rejected: int = 0
-    reasons: dict[str, int] = field(default_factory=dict)
 
-    def count(self, article: Article) -> None:
-        self.added += 1
-        setattr(self, article.status, getattr(self, article.status) + 1)
-        if article.reason:
-            key = article.reason.split(":", 1)[0]
-            self.reasons[key] = self.reasons.get(key, 0) + 1
+    @property
+    def added(self) -> int:
+        return self.documents
 
 
 class Ingester:
