@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from factkit import FIXTURES, read_fixture
 
 from newsfuse.brief.align import ClaimGroup, align_claims
 from newsfuse.brief.claims import article_claims
@@ -13,16 +12,6 @@ from newsfuse.brief.facts import key_facts
 from newsfuse.nlp.analyze import Analyzer
 from newsfuse.nlp.embed import load_embedder
 from newsfuse.types import AnalyzedArticle, Article, Block
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "facts"
-
-
-def read_fixture(path: Path) -> Article:
-    head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
-    meta = dict(line.split(": ", 1) for line in head.splitlines())
-    blocks = tuple(Block("paragraph", text.strip()) for text in body.split("\n\n") if text.strip())
-    return Article(id=meta["id"], source=str(path), status="ok", published=meta["published"],
-                   outlet=meta["outlet"], blocks=blocks)
 
 
 @pytest.fixture(scope="module")

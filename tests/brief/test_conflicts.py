@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from factkit import FIXTURES, INDEPENDENCE, read_fixture
 
 from newsfuse.brief.align import align_claims
 from newsfuse.brief.claims import Claim, claim_slots
 from newsfuse.brief.conflicts import find_conflicts
 from newsfuse.nlp.analyze import Analyzer
 from newsfuse.nlp.embed import load_embedder
-from newsfuse.types import Article, Block, Conflict
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "facts"
-INDEPENDENCE = {"wire": "wire", "reprint": "wire", "state": "state", "ministry": "ministry",
-                "update": "update"}
-
-
-def read_fixture(path: Path) -> Article:
-    head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
-    meta = dict(line.split(": ", 1) for line in head.splitlines())
-    blocks = tuple(Block("paragraph", text.strip()) for text in body.split("\n\n") if text.strip())
-    return Article(id=meta["id"], source=str(path), status="ok", published=meta["published"],
-                   outlet=meta["outlet"], blocks=blocks)
+from newsfuse.types import Conflict
 
 
 @pytest.fixture(scope="module")
