@@ -62,11 +62,14 @@ def align_claims(
 def claim_scores(claims: Sequence[Claim], embedder: SentenceEmbedder) -> np.ndarray:
     """Pairwise alignment scores: cosine plus a bonus for shared words and names.
 
-    Claims of the same document score -2 (never aligned).
+    Claims of the same document score -2 (never aligned), so claims of a one-document story
+    are not embedded at all.
     """
+    docs = np.array([claim.doc_id for claim in claims])
+    if len(set(docs.tolist())) < 2:
+        return np.full((len(claims), len(claims)), -2.0, dtype=np.float32)
     vectors = embedder.embed([claim.text for claim in claims])
     scores = vectors @ vectors.T + _overlap_bonus(claims) - _event_penalty(claims)
-    docs = np.array([claim.doc_id for claim in claims])
     scores[docs[:, None] == docs[None, :]] = -2.0
     return scores
 
