@@ -20,7 +20,8 @@ from newsfuse.brief.claims import Claim, all_claims, event_stem
 from newsfuse.types import AnalyzedArticle
 
 LINK = 0.70
-TOPIC = 0.55
+TOPIC = 0.52
+CLOSE = 0.62  # a claim of another group this close is compared as if aligned
 EVENT_PENALTY = 0.08
 
 
@@ -34,13 +35,16 @@ class ClaimGroup:
     only when it repeats the claim in two sentences), with how central each claim is.
 
     ``neighbours`` holds claims of other groups that speak of the same topic (scored above
-    ``TOPIC``) — candidates for a conflict even when they were not aligned.
+    ``TOPIC``) — candidates for a conflict even when they were not aligned; ``close`` those
+    of them scored above ``CLOSE`` with a member (average linkage kept them out, dragged
+    down by a weaker member), compared on every point.
     """
 
     claims: tuple[Claim, ...]
     cohesion: float
     neighbours: tuple[Claim, ...] = ()
     centrality: tuple[float, ...] = ()
+    close: tuple[Claim, ...] = ()
 
     @property
     def doc_ids(self) -> tuple[str, ...]:
@@ -167,9 +171,11 @@ def _group(claims: Sequence[Claim], scores: np.ndarray, members: list[int]) -> C
         for j in np.flatnonzero(scores[i] >= TOPIC).tolist()
         if j not in inside
     }
+    close = {j for j in near if max(scores[i, j] for i in members) >= CLOSE}
     return ClaimGroup(
         claims=tuple(claims[i] for i in members),
         cohesion=cohesion,
         neighbours=tuple(claims[j] for j in sorted(near)),
         centrality=tuple(float(value) for value in centrality),
+        close=tuple(claims[j] for j in sorted(close)),
     )

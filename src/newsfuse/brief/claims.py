@@ -230,7 +230,7 @@ _RELATIVE_EVENT = re.compile(
 )
 _EVENT_STEMS = {
     "arriv": "arriv", "depar": "depar", "left": "depar", "visit": "visit", "meeti": "meet",
-    "met": "meet", "talks": "meet", "negot": "meet", "summi": "meet",
+    "met": "meet", "talks": "meet", "negot": "meet", "summi": "meet", "stop": "visit",
 }
 _WORD_NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -249,8 +249,14 @@ _VENUE = re.compile(
     r"[Ss]tation))\b"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_EVENT_VENUES = {"forum"}  # an event, not a location: "on the sidelines of the Forum"
+_REFERENCE_POINT = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+(?:the\s+)?$",
+    re.I,
+)  # "1,500 kilometres north of Vladivostok": a landmark, not where it happens
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|at|into|to|toward|towards)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|into|to|toward|towards|near)\s+(?:the\s+)?$", re.I)
+_ABOARD = re.compile(r"^\s*(?:\w+\s+)?(?:on board|aboard)\b", re.I)
 _VAGUE_PLACE = re.compile(
     r"\b(?:region|territory|border|area|east|west|north|south|country|countries|abroad|"
     r"krai|province|oblast|europe|asia|africa|america|americas|oceania|antarctica|"
@@ -302,11 +308,14 @@ def claim_slots(
     name = canonical or (lambda text: text)
     venues = _venues(claim.text)
     venue_words = {word for word, _ in venues}
+    named = [
+        m for m in claim.mentions
+        if m.label in _PLACE_LABELS and not _REFERENCE_POINT.search(claim.text[: m.start])
+    ]
     places = frozenset(
         _norm(name(m.text))
-        for m in claim.mentions
-        if m.label in _PLACE_LABELS
-        and _LOCATIVE.search(claim.text[: m.start])
+        for m in named
+        if _LOCATIVE.search(claim.text[: m.start])
         and not _in_aside(claim.text, m.start)
         and not _is_vague_place(m.text)
         and not venue_words & set(_norm(m.text).split())
@@ -327,7 +336,7 @@ def claim_slots(
     located = [("day", v, i) for v, i in days] + [("year", v, i) for v, i in years]
     located += counted + listed + places_at
     return Slots(
-        places=places | frozenset(word for word, _ in venues),
+        places=places | frozenset(word for word, _ in venues if word not in _EVENT_VENUES),
         venues=venues,
         days=frozenset(value for value, _ in days),
         numbers=numbers,
@@ -338,9 +347,7 @@ def claim_slots(
             (kind, v, _words_before(claim.text, i, 1 if kind.startswith("number-verb") else 3))
             for kind, v, i in located
         ),
-        mentioned=frozenset(
-            _norm(name(m.text)) for m in claim.mentions if m.label in _PLACE_LABELS
-        ),
+        mentioned=frozenset(_norm(name(m.text)) for m in named),
     )
 
 
@@ -507,7 +514,10 @@ def _in_brackets(text: str, index: int) -> bool:
 
 
 def _counted(noun: str, after: str, before: str) -> str | None:
-    """What a number counts: the noun after it, or the dead/injured/missing it tallies."""
+    """What a number counts: the noun after it, the dead/injured/missing it tallies, or
+    "aboard" for the passengers or people on board."""
+    if noun[:5] == "passe" or (noun[:5] in _PEOPLE and _ABOARD.match(after)):
+        return "aboard"
     if noun in _STOP_NOUNS or noun[:5] in _PEOPLE:
         following = [(m.start(), k) for pattern, k in _CASUALTY for m in pattern.finditer(after)]
         if following:

@@ -46,9 +46,14 @@ _UPDATE = re.compile(
 NEGATION_OVERLAP = 0.45
 FRAME_OVERLAP = 0.5
 _TALLIES = {"dead", "injured", "missing"}
+_GATHERING = {"meet", "visit"}  # where a visit stops is where the meeting is
+_GEO_WORDS = {"island", "islands", "point", "port", "city", "river", "lake", "bay", "cape",
+              "mount", "station", "street", "square", "north", "south", "east", "west", "new",
+              "san", "saint", "st", "fort", "beach", "county", "district", "valley", "of"}
 _COMPATIBLE = {"date": {"date", "weekday"}, "weekday": {"date", "weekday"},
                "month-day": {"month-day"}}
-_LABELS = {"actor": "who", "place": "where", "day": "when", "number": "how many",
+_LABELS = {"actor": "who", "place": "where", "day": "when", "timing": "when",
+           "number": "how many",
            "years": "which years", "negation": "whether"}
 
 
@@ -123,27 +128,33 @@ def find_conflicts(
     found: list[_Disagreement] = []
     seen: set[tuple[str, str]] = set()
     for group in groups:
-        for a, b, aligned in _pairs(group):
+        for a, b, mode in _pairs(group):
             pair = tuple(sorted((a.key, b.key)))
             if pair in seen or _same_outlet(a, b, independence):
                 continue
             seen.add(pair)  # type: ignore[arg-type]
-            found.extend(_compare(a, b, aligned, context))
+            found.extend(_compare(a, b, mode, context))
     return _merge(found)
 
 
-def _pairs(group: ClaimGroup) -> list[tuple[Claim, Claim, bool]]:
+def _pairs(group: ClaimGroup) -> list[tuple[Claim, Claim, str]]:
+    """Claim pairs to compare: ``"aligned"``, ``"close"`` (a close neighbour: compared on
+    place and counts) or ``"topic"`` (a same-topic neighbour: compared on place)."""
     claims = group.claims
-    pairs = [(a, b, True) for i, a in enumerate(claims) for b in claims[i + 1 :]]
-    pairs += [(a, n, False) for a in claims for n in group.neighbours if _same_topic(a, n)]
-    return [(a, b, aligned) for a, b, aligned in pairs if a.doc_id != b.doc_id]
+    pairs = [(a, b, "aligned") for i, a in enumerate(claims) for b in claims[i + 1 :]]
+    close = set(group.close)
+    pairs += [
+        (a, n, "close" if n in close else "topic")
+        for a in claims for n in group.neighbours if _same_topic(a, n)
+    ]
+    return [(a, b, mode) for a, b, mode in pairs if a.doc_id != b.doc_id]
 
 
 def _same_topic(a: Claim, b: Claim) -> bool:
     """Same-topic neighbours share a name and an event word, not just a name."""
     shared = a.terms & b.terms
     names = {word[:5] for m in a.mentions for word in m.text.lower().split()}
-    return len(shared) >= 3 and bool(shared - names) and bool(shared & names)
+    return len(shared) >= 2 and bool(shared - names) and bool(shared & names)
 
 
 def _same_outlet(a: Claim, b: Claim, independence: Mapping[str, str]) -> bool:
@@ -168,9 +179,14 @@ def disagreements(
     Only the place is compared for claims that are merely on the same topic (not aligned).
     """
     kinds: list[str] = []
-    same_event = aligned or bool(event_stem(a.text) & event_stem(b.text))
+    events_a, events_b = event_stem(a.text), event_stem(b.text)
+    same_event = aligned or bool(events_a & events_b) or bool(
+        events_a & _GATHERING and events_b & _GATHERING
+    )
     if same_event and _places_differ(sa, sb):
         kinds.append("place")
+    if aligned and _venue_relation_differs(sa, sb):
+        kinds.append("timing")  # "on the sidelines of the forum" / "after the forum's close"
     if aligned and _days_differ(sa, sb):
         kinds.append("day")
     if aligned and _numbers_differ(sa, sb):
@@ -184,29 +200,34 @@ def disagreements(
     return kinds
 
 
-def _compare(a: Claim, b: Claim, aligned: bool, context: SlotReader) -> list[_Disagreement]:
+def _compare(a: Claim, b: Claim, mode: str, context: SlotReader) -> list[_Disagreement]:
     sa, sb = context.slots(a), context.slots(b)
-    kinds = disagreements(a, b, sa, sb, aligned=aligned)
+    kinds = disagreements(a, b, sa, sb, aligned=mode != "topic")
+    if mode == "close":
+        kinds = [kind for kind in kinds if kind in {"place", "number"}]
     update = _is_update(a, b, sa, sb)
     if update and "number" in kinds:
         kinds = [kind for kind in kinds if kind != "day"]  # the day the new count came
     return [
         _Disagreement(
             kind, a, b, update and kind in {"number", "day", "place"},
-            (_value(kind, a, sa), _value(kind, b, sb)),
+            (_value(kind, a, sa, sb), _value(kind, b, sb, sa)),
         )
         for kind in kinds
     ]
 
 
-def _value(kind: str, claim: Claim, slots: Slots) -> Hashable:
+def _value(kind: str, claim: Claim, slots: Slots, other: Slots) -> Hashable:
     """What a claim says on the disputed point: sides that say the same are joined."""
     if kind == "place":
-        return slots.places | frozenset(slots.venues)
+        return slots.places
+    if kind == "timing":
+        return frozenset(slots.venues)
     if kind == "day":
         return slots.days
-    if kind == "number":
-        return frozenset(slots.numbers)
+    if kind == "number":  # the counts of the nouns both sides count
+        shared = {noun for noun, _ in slots.numbers} & {noun for noun, _ in other.numbers}
+        return frozenset(pair for pair in slots.numbers if pair[0] in shared)
     if kind == "years":
         return slots.years
     if kind == "actor":
@@ -219,7 +240,7 @@ def _places_differ(a: Slots, b: Slots) -> bool:
     if not a.places or not b.places:
         return False
     if any(_same_place(x, y) for x in a.places for y in b.places):
-        return _venue_relation_differs(a, b)
+        return False
     named_a, named_b = a.places | a.mentioned, b.places | b.mentioned
     if any(_same_place(x, y) for x in a.places for y in named_b) or any(
         _same_place(x, y) for x in b.places for y in named_a
@@ -233,7 +254,8 @@ def _places_differ(a: Slots, b: Slots) -> bool:
 
 
 def _same_place(x: str, y: str) -> bool:
-    return x in y or y in x or fuzz.ratio(x, y) >= 80 or bool(set(x.split()) & set(y.split()))
+    shared = (set(x.split()) & set(y.split())) - _GEO_WORDS  # "Gull Island" / "Vessa Island"
+    return x in y or y in x or fuzz.ratio(x, y) >= 80 or bool(shared)
 
 
 def _venue_relation_differs(a: Slots, b: Slots) -> bool:
@@ -256,16 +278,9 @@ def _days_differ(a: Slots, b: Slots) -> bool:
 
 
 def _years_differ(a: Slots, b: Slots) -> bool:
-    """A list of years against a part of it ("in 2018 and 2019" / "in 2019"), or other years
-    said of the same thing (shared words before them)."""
-    if not a.years or not b.years or a.years == b.years:
-        return False
-    for listing, other in ((a, b), (b, a)):
-        for years, _ in _located(listing, "year-list"):
-            listed = set(years.split())
-            if other.years & listed and other.years != listed:
-                return True
-    if a.years & b.years:
+    """Other years said of the same thing (shared words before them). A list of years that
+    holds the other side's year ("visits in 2018 and 2019" / "met in 2019") agrees with it."""
+    if not a.years or not b.years or a.years & b.years:
         return False
     return any(cx & cy for _, cx in _located(a, "year") for _, cy in _located(b, "year"))
 
@@ -296,7 +311,7 @@ def _numbers_differ(a: Slots, b: Slots) -> bool:
             continue
         if values_a[noun] & values_b[noun]:
             continue  # a value in common: lists of figures, not a disagreement
-        if noun in _TALLIES or noun.startswith("#"):
+        if noun in _TALLIES or noun == "aboard" or noun.startswith("#"):
             return True
         pairs = [
             (x, y)
@@ -405,7 +420,10 @@ def _conflict(kind: str, update: bool, values: dict[Claim, Hashable]) -> Conflic
     claims = sorted(values, key=lambda claim: (claim.published or "", claim.transcript))
     sides: dict[Hashable, list[Claim]] = {}
     for claim in claims:
-        sides.setdefault(values[claim], []).append(claim)
+        value = values[claim]
+        if kind == "place":  # "Kessel Point" and "Kessel point, the harbour" are one side
+            value = next((seen for seen in sides if _overlap(seen, value)), value)
+        sides.setdefault(value, []).append(claim)
     sourced = [
         Sourced(members[0].text, tuple(dict.fromkeys(claim.doc_id for claim in members)))
         for members in sides.values()
@@ -414,6 +432,12 @@ def _conflict(kind: str, update: bool, values: dict[Claim, Hashable]) -> Conflic
         topic=_topic(kind, claims),
         claims=tuple(sourced),
         kind="update" if update else "conflict",
+    )
+
+
+def _overlap(a: Hashable, b: Hashable) -> bool:
+    return isinstance(a, frozenset) and isinstance(b, frozenset) and any(
+        _same_place(str(x), str(y)) for x in a for y in b
     )
 
 

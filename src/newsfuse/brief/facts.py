@@ -4,15 +4,20 @@ it, how many of them are independent, and the primary sources they attribute it 
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfuse.brief.align import ClaimGroup
 from newsfuse.brief.attribution import attributions
 from newsfuse.brief.claims import Claim
 from newsfuse.brief.conflicts import SlotReader, disagreements
+from newsfuse.nlp.analyze import load_spacy
 from newsfuse.types import Fact, Sourced
 
 _KEY_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "DATE", "CARDINAL"}
@@ -24,6 +29,16 @@ _EVENT_WORDS = re.compile(
 )
 _HEDGE = re.compile(r"\b(?:reportedly|also|moreover|meanwhile|however|further)\b,?\s*", re.I)
 LEAD = 3
+MISSING = 0.2  # share of a wording's particulars (by rarity) its backers may leave unsaid
+_APPROXIMATE = re.compile(
+    r"\b(?:at least|more than|over|about|around|nearly|almost|some|up to|roughly)\s+$", re.I
+)
+_DETAIL_POS = {"NOUN", "PROPN", "NUM"}
+_REPORTING = {"spoke", "agenc", "media", "news", "repor", "offic", "sourc", "state", "presi",
+              "leade", "peopl", "thing", "way", "time", "day", "year"}
+_DAY_NAMES = {"monda", "tuesd", "wedne", "thurs", "frida", "satur", "sunda", "today", "yeste",
+              "tomor", "janua", "febru", "march", "april", "may", "june", "july", "augus",
+              "septe", "octob", "novem", "decem", "morni", "eveni", "night", "after"}
 
 
 def key_facts(
@@ -32,12 +47,14 @@ def key_facts(
     """The groups as facts: support (independent outlets) first, then importance."""
     scored: list[tuple[int, float, Fact]] = []
     reader = SlotReader.for_groups(groups)
+    documents = document_words(groups)
     for whole in groups:
-        group = agreeing(whole, independence, reader)
+        group, unbacked = backed(agreeing(whole, independence, reader), independence,
+                                 documents, reader)
         claims = list(group.claims)
         if not _is_key(claims):
             continue
-        fact = _fact(group, independence)
+        fact = _fact(group, independence, unbacked)
         if fact.support < 2 and min(claim.position for claim in claims) > LEAD:
             continue
         scored.append((fact.support, importance(claims), fact))
@@ -94,16 +111,141 @@ def agreeing(
     )
 
 
-def _fact(group: ClaimGroup, independence: Mapping[str, str]) -> Fact:
+def document_words(groups: Sequence[ClaimGroup]) -> dict[str, frozenset[str]]:
+    """Every document's word stems, read from all its claims: what it states anywhere."""
+    words: dict[str, set[str]] = {}
+    for group in groups:
+        for claim in group.claims:
+            words.setdefault(claim.doc_id, set()).update(
+                _stem(word) for word in re.findall(r"[a-z0-9]+", claim.text.lower())
+            )
+    return {doc: frozenset(stems) for doc, stems in words.items()}
+
+
+def details(text: str, nlp: Any | None = None) -> list[str]:
+    """The particulars a wording states: stems of its nouns, names and numbers, leaving out
+    speakers' titles and the media it cites ("Kremlin spokesman", "reported CNN")."""
+    nlp = nlp or load_spacy()
+    cited = {_stem(word) for source in attributions(text) for word in source.split()}
+    found: list[str] = []
+    for token in nlp(text):
+        stem = _stem(token.text)
+        if token.like_num and _APPROXIMATE.search(text[: token.idx]):
+            continue  # "more than 200" is not contradicted by 212; conflicts compare counts
+        if (
+            token.pos_ in _DETAIL_POS
+            and token.lower_ not in STOP_WORDS
+            and len(stem) > 1
+            and stem not in _REPORTING
+            and stem not in cited
+            and stem not in found
+        ):
+            found.append(stem)
+    return found
+
+
+def backed(
+    group: ClaimGroup,
+    independence: Mapping[str, str],
+    documents: Mapping[str, frozenset[str]],
+    reader: SlotReader,
+) -> tuple[ClaimGroup, tuple[Claim, ...]]:
+    """The wording backed by most outlets, and only the claims whose documents state each of
+    its particulars (a document missing "a formal dinner" does not back a wording with it);
+    the other claims are returned apart (variants of the fact, not counted)."""
+    if len(group.claims) < 2:
+        return group, ()
+    best: tuple[int, float, int, list[int]] = (-1, 0.0, 0, [])
+    rarity = _rarity(documents)
+    stated = [frozenset(_stem(w) for w in re.findall(r"[a-z0-9]+", c.text.lower()))
+              for c in group.claims]
+    for i, claim in enumerate(group.claims):
+        wanted = {stem: rarity(stem) for stem in details(claim.text)}
+        extra = _extra(wanted, [words for j, words in enumerate(stated) if j != i])
+        members = [
+            j for j, other in enumerate(group.claims)
+            if j == i
+            or _states(other, wanted, extra, documents.get(other.doc_id, frozenset()), reader)
+        ]
+        backers = support((group.claims[j].doc_id for j in members), independence)
+        score = len(members) + _wording_score(claim) + 3.0 * group.centrality[i]
+        if (backers, score) > best[:2]:
+            best = (backers, score, i, members)
+    _, _, chosen, members = best
+    order = [chosen, *(j for j in members if j != chosen)]
+    chosen_group = ClaimGroup(
+        claims=tuple(group.claims[j] for j in order),
+        cohesion=group.cohesion,
+        neighbours=group.neighbours,
+        centrality=tuple(group.centrality[j] for j in order),
+    )
+    return chosen_group, tuple(c for j, c in enumerate(group.claims) if j not in members)
+
+
+def _rarity(documents: Mapping[str, frozenset[str]]) -> Callable[[str], float]:
+    """Inverse document frequency in the story: "a formal dinner" two outlets name weighs
+    more than "Far East" every outlet names."""
+    frequency = Counter(stem for stems in documents.values() for stem in stems)
+    total = len(documents) + 1
+    return lambda stem: math.log(total / max(1, frequency[stem]))
+
+
+def _extra(wanted: Mapping[str, float], others: Sequence[frozenset[str]]) -> set[str]:
+    """A wording's particulars that most other claims of its group do not name: what it adds
+    ("and a formal dinner is planned"); the others name the shared ones in their own words
+    ("walked out" for "strike"), so only the added ones are checked, and days and numbers
+    always."""
+    return {
+        stem for stem in wanted
+        if stem in _DAY_NAMES
+        or stem[:1].isdigit()
+        or 2 * sum(stem in words for words in others) < len(others)
+    }
+
+
+def _states(
+    claim: Claim,
+    wanted: Mapping[str, float],
+    extra: set[str],
+    words: frozenset[str],
+    reader: SlotReader,
+) -> bool:
+    """Does the claim's document state what the wording adds (its days and numbers, and the
+    rest but for ``MISSING`` of the weight)? A day named differently ("Tuesday" / "September
+    12") counts when the claim names a day: the day itself was compared by the conflict check.
+    """
+    dated = bool(reader.slots(claim).days)
+    missing = [
+        stem for stem in extra
+        if stem not in words and not (dated and stem in _DAY_NAMES)
+    ]
+    if any(stem in _DAY_NAMES or stem[:1].isdigit() for stem in missing):
+        return False  # a day or a number the document does not give
+    return sum(wanted[stem] for stem in missing) <= MISSING * sum(wanted.values())
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip("'’")
+    word = re.sub(r"(?<=\w\w)our", "or", word)  # British spellings: "honour", "armoured"
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:5]
+
+
+def _fact(
+    group: ClaimGroup, independence: Mapping[str, str], unbacked: Sequence[Claim] = ()
+) -> Fact:
+    """The group's first claim is its wording and its other claims back it; ``unbacked``
+    claims (aligned, but not stating all of the wording) are variants only."""
     claims = group.claims
-    best = best_wording(group)
+    best = claims[0]
     sources = tuple(dict.fromkeys(claim.doc_id for claim in claims))
     attributed: list[str] = []
     for claim in claims:
         for source in attributions(claim.text):
             _add_source(attributed, source)
     wordings: dict[str, list[str]] = {}
-    for claim in claims:
+    for claim in (*claims, *unbacked):
         if claim.text != best.text:
             wordings.setdefault(claim.text, []).append(claim.doc_id)
     variants = tuple(Sourced(text, tuple(docs)) for text, docs in wordings.items())
