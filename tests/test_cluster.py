@@ -147,12 +147,41 @@ def test_disagreeing_details_cost_but_shared_ones_do_not() -> None:
     clusterer.add_profile(item("a", {"212", "4.5"}, {"2024"}))
     story = clusterer._stories[0]
     same = clusterer.similarity(item("b", {"212"}, {"2024"}), story)
-    other_year = clusterer.similarity(item("c", {"212"}, {"2019"}), story)
+    next_year = clusterer.similarity(item("c", {"212"}, {"2025"}), story)
+    years_away = clusterer.similarity(item("f", {"212"}, {"2019"}), story)
     other_numbers = clusterer.similarity(item("d", {"87"}, {"2024"}), story)
     no_numbers = clusterer.similarity(item("e", set(), set()), story)
-    assert same == no_numbers  # details that agree, or are missing, cost nothing
-    assert other_year == same - cluster.YEAR_PENALTY
-    assert other_numbers == same - cluster.NUMBER_PENALTY
+    assert same == pytest.approx(no_numbers)  # details that agree, or are missing, cost nothing
+    assert next_year == pytest.approx(same - cluster.YEAR_PENALTY)
+    # five years from the story's event year also costs the event-year penalty
+    assert years_away == pytest.approx(same - cluster.YEAR_PENALTY - cluster.EVENT_YEAR_PENALTY)
+    assert other_numbers == pytest.approx(same - cluster.NUMBER_PENALTY)
+
+
+def test_event_year_cost_is_the_share_of_members_years_away() -> None:
+    import numpy as np
+
+    import newsfuse.cluster as cluster
+    from newsfuse.cluster_features import Profile, day_number
+
+    vector = np.ones(4, dtype=np.float32) / 2.0
+
+    def item(doc: str, years: set[str], published: str | None = None) -> Profile:
+        return Profile(doc, {"harbour": 1.0}, {"aldrin": 1.0}, vector, day_number(published),
+                       years=frozenset(years))
+
+    clusterer = cluster.StoryClusterer(embedder=None)  # type: ignore[arg-type]
+    for doc, years in (("a", {"2024"}), ("b", {"2024"}), ("c", {"2010"})):
+        clusterer.seed(item(doc, years), cluster.story_id("a"), "a")
+    story = clusterer._stories[0]
+    no_years = clusterer.similarity(item("d", set()), story)
+    old_event = clusterer.similarity(item("e", {"2010"}), story)
+    assert old_event == pytest.approx(no_years - cluster.EVENT_YEAR_PENALTY * 2 / 3)
+    # a publication date outweighs the years the text names
+    published = clusterer.similarity(item("f", {"2010"}, "2024-05-01"), story)
+    assert published == pytest.approx(no_years - cluster.EVENT_YEAR_PENALTY / 3)
+    assert cluster.event_year(item("g", {"1999", "2021"})) == 2021
+    assert cluster.event_year(item("h", set())) is None
 
 
 def test_seeding_replays_decisions_and_new_articles_join_as_before(

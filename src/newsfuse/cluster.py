@@ -2,24 +2,28 @@
 
 Each article (see :mod:`newsfuse.cluster_features`) is compared with the stories found so far,
 as in news-stream clustering (Miranda et al., 2018): a story keeps the sums of its members'
-term, entity and embedding vectors, and an article joins the most similar story when a
-weighted mix of the three cosines, less a penalty for a date gap, clears a fixed threshold;
-otherwise it starts a new story. The number of stories is never given.
+term, entity and embedding vectors and its last few member profiles, and an article joins the
+most similar story when its fit, a weighted mix of the three cosines to the story's sums and
+to its closest recent member, less penalties for a date gap and disagreeing details, clears a
+fixed threshold; otherwise it starts a new story. The number of stories is never given.
 
 Two similar events (two earthquakes in one week) differ in places, names and numbers: the
 entity cosine, the lead-sentence embedding and a penalty for lead entities new to the story
-carry that disagreement. Candidate stories come from an inverted index over each article's
-strongest terms and entity words, scanning only the most recent stories per key, so each
-article costs about the same however long the stream.
+carry that disagreement, and so does the event year (the publication year, else the latest
+year the text names) when it is years away from those of most members. Candidate stories
+come from an inverted index over each article's strongest terms and entity words, scanning
+only the most recent stories per key, so each article costs about the same however long the
+stream.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -40,8 +44,8 @@ WEIGHTS = (0.4, 0.3, 0.3)
 """Weights of the term, entity and embedding cosines."""
 WINDOW_DAYS = 14
 """A date gap of this many days costs the full ``TIME_PENALTY`` (less costs proportionally)."""
-TIME_PENALTY = 0.2
-NOVELTY_PENALTY = 0.2
+TIME_PENALTY = 0.1
+NOVELTY_PENALTY = 0.05
 """Cost of an article whose lead entity words (names, places) are all new to the story."""
 NUMBER_PENALTY = 0.05
 """Cost when the article's lead and the story both have specific numbers and share none."""
@@ -54,6 +58,15 @@ CANDIDATES = 20
 """Stories fully compared per article."""
 POSTING_SCAN = 100
 """Most recent stories scanned per index key."""
+MEMBER_WEIGHT = 0.3
+"""Share of an article's fit taken from the story's closest recent member (the rest from the
+story's sums): a story that drifts still takes articles close to one of its latest members."""
+MEMBER_LINKS = 10
+"""Recent members per story compared one by one."""
+EVENT_YEAR_PENALTY = 0.2
+"""Cost, times the share of a story's members whose event year is ``EVENT_YEAR_GAP`` or more
+years away from the article's (a similar event another year)."""
+EVENT_YEAR_GAP = 3
 
 
 @dataclass(slots=True)
@@ -73,6 +86,8 @@ class _Story:
     keys: set[str] = field(default_factory=set)
     numbers: set[str] = field(default_factory=set)
     years: set[str] = field(default_factory=set)
+    recent: deque[Profile] = field(default_factory=lambda: deque(maxlen=MEMBER_LINKS))
+    event_years: Counter[int] = field(default_factory=Counter)
 
     @property
     def id(self) -> str:
@@ -151,33 +166,57 @@ class StoryClusterer:
 
     def similarity(self, item: Profile, story: _Story) -> float:
         """The combined similarity of an article profile to a story."""
-        w_terms, w_entities, w_embedding = self.weights
+        whole = self._story_fit(item, story)
+        closest = max((self._member_fit(item, member) for member in story.recent), default=whole)
+        return (
+            (1.0 - MEMBER_WEIGHT) * whole
+            + MEMBER_WEIGHT * closest
+            - self._time_cost(item.day, story)
+            - self._entity_cost(item, story)
+            - self._event_year_cost(item, story)
+        )
+
+    def _story_fit(self, item: Profile, story: _Story) -> float:
+        """Cosines to the story's sums, less the costs of disagreeing details."""
         terms = _cosine(item.terms, story.terms, story.terms_norm2)
         embedding = 0.0
         if story.embedding is not None:
             norm = float(np.linalg.norm(story.embedding))
             embedding = float(item.embedding @ story.embedding) / norm if norm else 0.0
+        entities = None
         if item.entities and story.entities:
             entities = _cosine(item.entities, story.entities, story.entities_norm2)
-            score = w_terms * terms + w_entities * entities + w_embedding * embedding
-        else:
-            score = (w_terms * terms + w_embedding * embedding) / (w_terms + w_embedding)
-        return (
-            score
-            - self._time_cost(item.day, story)
-            - self._entity_cost(item, story)
-            + self._detail_score(item, story)
+        return self._mix(terms, entities, embedding) + _detail_score(
+            item, story.numbers, story.years
         )
 
-    def _detail_score(self, item: Profile, story: _Story) -> float:
-        """Costs when the article and the story disagree on details: both have specific lead
-        numbers and share none; both name years and share none."""
-        score = 0.0
-        if item.numbers and story.numbers and not item.numbers & story.numbers:
-            score -= NUMBER_PENALTY
-        if item.years and story.years and not item.years & story.years:
-            score -= YEAR_PENALTY
-        return score
+    def _member_fit(self, item: Profile, member: Profile) -> float:
+        """Cosines to one member (profile vectors are unit length), less detail costs."""
+        entities = None
+        if item.entities and member.entities:
+            entities = _dot(item.entities, member.entities)
+        embedding = float(item.embedding @ member.embedding)
+        return self._mix(_dot(item.terms, member.terms), entities, embedding) + _detail_score(
+            item, member.numbers, member.years
+        )
+
+    def _mix(self, terms: float, entities: float | None, embedding: float) -> float:
+        """The weighted mix of the cosines (entities left out when either side has none)."""
+        w_terms, w_entities, w_embedding = self.weights
+        if entities is None:
+            return (w_terms * terms + w_embedding * embedding) / (w_terms + w_embedding)
+        return w_terms * terms + w_entities * entities + w_embedding * embedding
+
+    def _event_year_cost(self, item: Profile, story: _Story) -> float:
+        """Penalty for the share of members whose event year is far from the article's."""
+        year = event_year(item)
+        total = sum(story.event_years.values())
+        if year is None or not total:
+            return 0.0
+        far = sum(
+            n for other, n in story.event_years.items() if abs(other - year) >= EVENT_YEAR_GAP
+        )
+        return EVENT_YEAR_PENALTY * far / total
 
     def _entity_cost(self, item: Profile, story: _Story) -> float:
         """Penalty for the share of the article's lead entity words new to the story."""
@@ -225,6 +264,10 @@ class StoryClusterer:
             story.embedding = story.embedding + item.embedding
         story.numbers.update(item.numbers)
         story.years.update(item.years)
+        story.recent.append(item)
+        year = event_year(item)
+        if year is not None:
+            story.event_years[year] += 1
         if item.day is not None:
             story.first_day = min(item.day, story.first_day or item.day)
             story.last_day = max(item.day, story.last_day or item.day)
@@ -232,6 +275,25 @@ class StoryClusterer:
             if key not in story.keys:
                 story.keys.add(key)
                 self._postings[key].append(story.number)
+
+
+def event_year(item: Profile) -> int | None:
+    """The year of the article's event: its publication year, else the latest year it names."""
+    if item.day is not None:
+        return date.fromordinal(item.day).year
+    return max((int(year) for year in item.years), default=None)
+
+
+def _detail_score(item: Profile, numbers: set[str] | frozenset[str],
+                  years: set[str] | frozenset[str]) -> float:
+    """Costs when the article and a story or member disagree on details: both have specific
+    lead numbers and share none; both name years and share none."""
+    score = 0.0
+    if item.numbers and numbers and not item.numbers & numbers:
+        score -= NUMBER_PENALTY
+    if item.years and years and not item.years & years:
+        score -= YEAR_PENALTY
+    return score
 
 
 def _share(words: Iterable[str], test: Callable[[str], bool]) -> float:
@@ -248,6 +310,12 @@ def _keys(item: Profile) -> list[str]:
     terms = sorted(item.terms, key=lambda key: -item.terms[key])[:KEY_TERMS]
     entities = sorted(item.entities, key=lambda key: -item.entities[key])[:KEY_TERMS]
     return [f"t:{key}" for key in terms] + [f"e:{key}" for key in entities]
+
+
+def _dot(left: Vector, right: Vector) -> float:
+    if len(left) > len(right):
+        left, right = right, left
+    return sum(weight * right.get(key, 0.0) for key, weight in left.items())
 
 
 def _cosine(vector: Vector, total: Vector, total_norm2: float) -> float:
