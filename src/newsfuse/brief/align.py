@@ -16,11 +16,12 @@ from typing import Protocol
 import numpy as np
 from scipy import sparse
 
-from newsfuse.brief.claims import Claim, all_claims, event_stem
+from newsfuse.brief.claims import Claim, all_claims, event_stem, reference_points
 from newsfuse.types import AnalyzedArticle
 
 LINK = 0.70
-TOPIC = 0.52
+TOPIC = 0.55
+LANDMARK_TOPIC = 0.5  # a claim placing the event "north of" a member's place: looser topic
 CLOSE = 0.62  # a claim of another group this close is compared as if aligned
 EVENT_PENALTY = 0.08
 
@@ -158,6 +159,20 @@ def _average(scores: np.ndarray, a: list[int], b: list[int]) -> float:
     return float(scores[np.ix_(a, b)].mean())
 
 
+def _landmark_neighbours(
+    claims: Sequence[Claim], scores: np.ndarray, members: list[int], inside: set[int]
+) -> set[int]:
+    """Claims that name a member's place as a landmark ("1,500 km north of Vladivostok"
+    against "in Vladivostok"), a little below the topic score."""
+    names = {m.text.lower() for i in members for m in claims[i].mentions}
+    return {
+        j
+        for i in members
+        for j in np.flatnonzero(scores[i] >= LANDMARK_TOPIC).tolist()
+        if j not in inside and names & reference_points(claims[j].text)
+    }
+
+
 def _group(claims: Sequence[Claim], scores: np.ndarray, members: list[int]) -> ClaimGroup:
     cohesion, centrality = 1.0, [1.0]
     if len(members) > 1:
@@ -171,6 +186,7 @@ def _group(claims: Sequence[Claim], scores: np.ndarray, members: list[int]) -> C
         for j in np.flatnonzero(scores[i] >= TOPIC).tolist()
         if j not in inside
     }
+    near |= _landmark_neighbours(claims, scores, members, inside)
     close = {j for j in near if max(scores[i, j] for i in members) >= CLOSE}
     return ClaimGroup(
         claims=tuple(claims[i] for i in members),

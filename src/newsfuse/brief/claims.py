@@ -351,6 +351,27 @@ def claim_slots(
     )
 
 
+def reference_points(text: str) -> set[str]:
+    """Places a claim names only as landmarks ("1,500 kilometres north of Vladivostok")."""
+    return {match.group(1).lower() for match in _LANDMARK.finditer(text)}
+
+
+_LANDMARK = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+(?:the\s+)?"
+    r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
+)
+
+
+def nested_places(claim: Claim) -> set[tuple[str, str]]:
+    """Places written as one inside the other ("Millom, Cumbria", "Richmond Hill in Queens")."""
+    places = [m for m in claim.mentions if m.label in _PLACE_LABELS]
+    pairs: set[tuple[str, str]] = set()
+    for first, second in zip(places, places[1:], strict=False):
+        if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?", claim.text[first.end : second.start]):
+            pairs.add((_norm(first.text), _norm(second.text)))
+    return pairs
+
+
 def _words_after(text: str, index: int, count: int = 2) -> frozenset[str]:
     words = [w[:5] for w in re.findall(r"[a-z]+", text[index:]) if w not in STOP_WORDS]
     return frozenset(words[:count])

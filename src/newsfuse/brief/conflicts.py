@@ -19,7 +19,14 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfuse.brief.align import ClaimGroup
-from newsfuse.brief.claims import Claim, Slots, claim_slots, event_stem
+from newsfuse.brief.claims import (
+    Claim,
+    Slots,
+    claim_slots,
+    event_stem,
+    nested_places,
+    reference_points,
+)
 from newsfuse.types import AnalyzedArticle, Conflict, Sourced
 
 _NEGATION = re.compile(
@@ -27,6 +34,11 @@ _NEGATION = re.compile(
     r"discounted|yet to)\b|n['’]t\b",
     re.I,
 )
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted|never|did not|was not|"
+    r"were not)\b|\bdid?n['’]t\b|\bwas?n['’]t\b|\bweren['’]t\b",
+    re.I,
+)  # a plain denial of a fact; "would not say", "is not the means" are not
 _ASIDE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^,]*,", re.I)
 _NOT_ONLY = re.compile(
     r"\bnot (?:only|just|until)\b|n['’]t (?:only|just|until)\b|\bno (?:doubt|longer)\b|"
@@ -71,6 +83,7 @@ class SlotReader:
     base: str | None
     anchors: Mapping[tuple[str, str], str]
     cache: dict[Claim, Slots] = field(default_factory=dict)
+    nested: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def for_groups(
@@ -87,7 +100,14 @@ class SlotReader:
             if len(days) == 1:
                 _vote(claim, days[0], votes)
         anchors = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
-        return cls(canonical, base, anchors)
+        name = canonical or (lambda text: text)
+        nested = {
+            pair
+            for claim in claims
+            for inner, outer in nested_places(claim)
+            for pair in ((name(inner).lower(), name(outer).lower()), (inner, outer))
+        }
+        return cls(canonical, base, anchors, nested=frozenset(nested))
 
     def slots(self, claim: Claim) -> Slots:
         if claim not in self.cache:
@@ -154,7 +174,15 @@ def _same_topic(a: Claim, b: Claim) -> bool:
     """Same-topic neighbours share a name and an event word, not just a name."""
     shared = a.terms & b.terms
     names = {word[:5] for m in a.mentions for word in m.text.lower().split()}
-    return len(shared) >= 2 and bool(shared - names) and bool(shared & names)
+    if _landmark_of(a, b) or _landmark_of(b, a):
+        return True  # "north of Vladivostok" against "in Vladivostok": where, precisely
+    return len(shared) >= 3 and bool(shared - names) and bool(shared & names)
+
+
+def _landmark_of(a: Claim, b: Claim) -> bool:
+    """``b`` places its event away from a place ``a`` names as where it happens."""
+    marks = reference_points(b.text)
+    return bool(marks) and any(m.text.lower() in marks for m in a.mentions)
 
 
 def _same_outlet(a: Claim, b: Claim, independence: Mapping[str, str]) -> bool:
@@ -172,7 +200,13 @@ def _context(
 
 
 def disagreements(
-    a: Claim, b: Claim, sa: Slots, sb: Slots, *, aligned: bool = True
+    a: Claim,
+    b: Claim,
+    sa: Slots,
+    sb: Slots,
+    *,
+    aligned: bool = True,
+    nested: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[str]:
     """The points ("place", "day", "number", "years", "negation") on which two claims differ.
 
@@ -183,7 +217,7 @@ def disagreements(
     same_event = aligned or bool(events_a & events_b) or bool(
         events_a & _GATHERING and events_b & _GATHERING
     )
-    if same_event and _places_differ(sa, sb):
+    if same_event and _places_differ(sa, sb) and not _nested(sa, sb, nested):
         kinds.append("place")
     if aligned and _venue_relation_differs(sa, sb):
         kinds.append("timing")  # "on the sidelines of the forum" / "after the forum's close"
@@ -202,9 +236,10 @@ def disagreements(
 
 def _compare(a: Claim, b: Claim, mode: str, context: SlotReader) -> list[_Disagreement]:
     sa, sb = context.slots(a), context.slots(b)
-    kinds = disagreements(a, b, sa, sb, aligned=mode != "topic")
-    if mode == "close":
-        kinds = [kind for kind in kinds if kind in {"place", "number"}]
+    kinds = disagreements(a, b, sa, sb, aligned=mode != "topic", nested=context.nested)
+    if mode == "close":  # places, and counts of a typed thing (the dead, those aboard)
+        kinds = [kind for kind in kinds if kind == "place"
+                 or (kind == "number" and _numbers_differ(sa, sb, typed_only=True))]
     update = _is_update(a, b, sa, sb)
     if update and "number" in kinds:
         kinds = [kind for kind in kinds if kind != "day"]  # the day the new count came
@@ -250,6 +285,14 @@ def _places_differ(a: Slots, b: Slots) -> bool:
         cx & cy
         for x, cx in _located(a, "place") if x in a.places
         for y, cy in _located(b, "place") if y in b.places
+    )
+
+
+def _nested(a: Slots, b: Slots, nested: frozenset[tuple[str, str]]) -> bool:
+    """One side's place lies in the other's, as the story writes somewhere ("Millom,
+    Cumbria"; "Richmond Hill in Queens")."""
+    return any(
+        (x, y) in nested or (y, x) in nested for x in a.places for y in b.places
     )
 
 
@@ -301,10 +344,11 @@ def _day_class(day: str) -> str:
     return "date" if day[:1].isdigit() else "month-day" if day[:1] == "-" else "weekday"
 
 
-def _numbers_differ(a: Slots, b: Slots) -> bool:
+def _numbers_differ(a: Slots, b: Slots, *, typed_only: bool = False) -> bool:
     """Some counted thing has values on both sides and none in common. Tallies of the dead,
-    injured or missing and ordinals ("second summit") are typed by their noun; other counts
-    must also be said of the same thing (shared words before them)."""
+    injured or missing, people aboard and ordinals ("second summit") are typed by their
+    noun; other counts must be one figure a side, said of the same thing (shared words
+    before them): several figures of one noun are statistics ("404 yards ... 440 yards")."""
     values_a, values_b = _values(a), _values(b)
     for noun in values_a.keys() & values_b.keys():
         if noun in a.approximate or noun in b.approximate:
@@ -313,6 +357,8 @@ def _numbers_differ(a: Slots, b: Slots) -> bool:
             continue  # a value in common: lists of figures, not a disagreement
         if noun in _TALLIES or noun == "aboard" or noun.startswith("#"):
             return True
+        if typed_only or len(values_a[noun]) > 1 or len(values_b[noun]) > 1:
+            continue
         pairs = [
             (x, y)
             for x, cx in _located(a, f"number-verb:{noun}")
@@ -364,6 +410,8 @@ def _negation_differs(a: Claim, b: Claim) -> bool:
     if len(a.terms & b.terms) / (len(a.terms | b.terms) or 1) < NEGATION_OVERLAP:
         return False
     negative, positive = (a, b) if _negated(a.text) else (b, a)
+    if not _DENIAL.search(_NOT_ONLY.sub(" ", _ASIDE.sub(" ", negative.text))):
+        return False
     return bool(_negated_words(negative.text) & positive.terms)
 
 

@@ -97,7 +97,8 @@ def agreeing(
     for i, claim in enumerate(group.claims):
         members = [
             j for j, other in enumerate(group.claims)
-            if j == i or not disagreements(claim, other, slots[claim], slots[other])
+            if j == i
+            or not disagreements(claim, other, slots[claim], slots[other], nested=reader.nested)
         ]
         backed = support((group.claims[j].doc_id for j in members), independence)
         if (backed, group.centrality[i]) > best[:2]:
