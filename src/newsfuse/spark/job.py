@@ -178,19 +178,18 @@ class NewsfuseJob:
     def _brief(self, spark: Any, articles: list[Article], analyzed: list[Any]) -> list[Briefing]:
         from newsfuse.brief import independence_keys
         from newsfuse.cluster import StoryClusterer
+        from newsfuse.pipeline import brief_chunk, story_jobs
 
         clusterer = StoryClusterer(embedder=None)  # type: ignore[arg-type]  # profiles come embedded
         for item in analyzed:
             clusterer.add_profile(item[1])
         stories = clusterer.stories()
-        by_id = {item[0].id: item[0] for item in analyzed}
-        independence = independence_keys(articles)
+        members = [item[0] for item in analyzed]
         light = [replace(a, blocks=()) for a in articles]  # briefs need ids and statuses only
-        words = self.words
-        tasks = [(story, [by_id[i] for i in story.article_ids]) for story in stories]
+        jobs = story_jobs(stories, members, light, independence_keys(articles), self.words)
         briefings = (
-            spark.sparkContext.parallelize(tasks, max(1, min(len(tasks), 64)))
-            .mapPartitions(lambda part: _brief_stories(part, light, independence, words))
+            spark.sparkContext.parallelize(jobs, max(1, min(len(jobs), 64)))
+            .mapPartitions(lambda part: brief_chunk(list(part)))
             .collect()
         )
         briefings.sort(key=lambda b: (-len(b.outlets), -len(b.documents), b.headline))
@@ -256,27 +255,6 @@ def _analyze_chunk(articles: list[Article], target: Path) -> None:
     analyzed = Analyzer().analyze_all(articles)
     built = profiles(analyzed, load_embedder(threads=1))
     _dump(list(zip(analyzed, built, strict=True)), target)
-
-
-def _brief_stories(
-    part: Iterator[tuple[Any, list[AnalyzedArticle]]],
-    articles: list[Article],
-    independence: dict[str, str],
-    words: int,
-) -> Iterator[Briefing]:
-    from newsfuse.brief import build_briefing
-    from newsfuse.nlp.embed import load_embedder
-
-    embedder = load_embedder(threads=1)
-    for story, members in part:
-        yield build_briefing(
-            story,
-            members,
-            all_articles=articles,
-            independence=independence,
-            embedder=embedder,
-            words=words,
-        )
 
 
 def _dump(items: list[Any], target: Path) -> None:
