@@ -38,16 +38,16 @@ from newsfuse.cluster_features import (
 )
 from newsfuse.types import AnalyzedArticle, Story
 
-THRESHOLD = 0.3
+THRESHOLD = 0.25
 """Join a story when the combined similarity reaches this."""
 WEIGHTS = (0.4, 0.3, 0.3)
 """Weights of the term, entity and embedding cosines."""
 WINDOW_DAYS = 14
 """A date gap of this many days costs the full ``TIME_PENALTY`` (less costs proportionally)."""
 TIME_PENALTY = 0.1
-NOVELTY_PENALTY = 0.05
+NOVELTY_PENALTY = 0.2
 """Cost of an article whose lead entity words (names, places) are all new to the story."""
-NUMBER_PENALTY = 0.05
+NUMBER_PENALTY = 0.1
 """Cost when the article's lead and the story both have specific numbers and share none."""
 YEAR_PENALTY = 0.2
 """Cost when the article and the story both name years and share none (a similar event

@@ -18,8 +18,8 @@ from newsfuse.evaluate.clustering import (
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 ECB_DEV = SHARED / "eval" / "clustering" / "ecbplus-dev.jsonl"
-BCUBED_FLOOR = 0.89
-"""Just under the measured 0.907 B-cubed F1 of newsfuse on the dev set (file order)."""
+BCUBED_FLOOR = 0.90
+"""Just under the measured 0.914 B-cubed F1 of newsfuse on the dev set (file order)."""
 
 
 def test_bcubed_by_hand() -> None:
