@@ -23,7 +23,6 @@ from typing import Protocol
 
 import numpy as np
 
-from newsfuse.brief.claims import event_days
 from newsfuse.types import AnalyzedArticle, Fact, Sentence, Sourced
 
 SAME_CLAIM = 0.6  # cosine above which two sentences may say the same (words must agree too)
@@ -300,30 +299,15 @@ class _Story:
 
     def same_claim_docs(self, row: int) -> set[int]:
         """Articles with a sentence that says what sentence ``row`` says."""
-        return {int(self.docs[other]) for other in self.same_claim_rows(row)}
-
-    def same_claim_rows(self, row: int) -> list[int]:
-        """``row`` and the first sentence of each other article that says the same."""
         sims = self.vectors @ self.vectors[row]
-        rows, docs = [row], {int(self.docs[row])}
+        found = {int(self.docs[row])}
         for other in np.flatnonzero(sims >= SAME_CLAIM):
             doc = int(self.docs[other])
-            if doc not in docs and self.says_same(row, int(other), float(sims[other])):
-                rows.append(int(other))
-                docs.add(doc)
-        return rows
-
-    def event_day(self, row: int) -> str | None:
-        """The earliest day the sentence, or another article saying the same, dates it to."""
-        days = [
-            day
-            for other in self.same_claim_rows(row)
-            for day in event_days(
-                self.sentences[other].text,
-                self.articles[int(self.docs[other])].article.published,
-            )
-        ]
-        return min(days) if days else None
+            if doc in found:
+                continue
+            if self.says_same(row, int(other), float(sims[other])):
+                found.add(doc)
+        return found
 
 
 def _candidates(story: _Story) -> list[Candidate]:
@@ -450,13 +434,11 @@ def _punctuated_twin(story: _Story, candidates: list[Candidate], cand: Candidate
 def _reading_order(
     story: _Story, candidates: list[Candidate], scores: np.ndarray, chosen: list[int]
 ) -> list[int]:
-    """As a story reads: by the day each sentence dates its event to (a sentence without one
-    by its article's publication day), then place in the article, then score."""
-    def key(i: int) -> tuple[str, str, int, float]:
+    """By publication date, then place in the article, then score."""
+    def key(i: int) -> tuple[str, int, float]:
         cand = candidates[i]
         published = story.articles[cand.doc].article.published or "9999-99-99"
-        day = story.event_day(cand.row) or published
-        return (day, published, cand.sentence.index, -scores[i])
+        return (published, cand.sentence.index, -scores[i])
 
     return sorted(chosen, key=key)
 
