@@ -198,6 +198,11 @@ _MONTHS = (
 _DAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"|yesterday|today|tomorrow)\b", re.I)
 _TIME_WORDS = {*_WEEKDAYS, *_MONTHS, "last", "next", "early", "late", "morning", "evening",
                "night", "afternoon", "day", "days", "week", "yesterday", "today", "tomorrow"}
+_MODAL = {"expec", "sched", "set", "due", "plann"}  # "expected Friday" says nothing of what
+_NAMED_DAY = re.compile(
+    r"(?:\b(?:Patch|Super|Black|Good|Cyber|Ash|Holy|Fat|Boxing|Easter|Bloody)\s+$)", re.I
+)  # "Patch Tuesday", "Good Friday": names, not days
+_POSSESSIVE = re.compile(r"^['’]s\b")  # "Friday's semifinal": the day of another event
 _REPORTING_DAY = re.compile(
     r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|reported|confirmed|added|stated)\s+"
     r"(?:late\s+|early\s+)?(?:on\s+)?$",
@@ -205,9 +210,9 @@ _REPORTING_DAY = re.compile(
 )
 _MONTH_DAY = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|expected|scheduled|set to|plans?|due|next)\b", re.I)
-_YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
+_YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-]|['’]?s\b|\s*[-–]\s*\d)")
 _NUMBER = re.compile(
-    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|"
+    r"(?<![\w.,:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?![:\d])|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+([a-z]+(?:\s[a-z]+)?)",
     re.I,
 )
@@ -255,7 +260,7 @@ _REFERENCE_POINT = re.compile(
     re.I,
 )  # "1,500 kilometres north of Vladivostok": a landmark, not where it happens
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|at|into|to|toward|towards|near)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|into|to|toward|towards|near|on)\s+(?:the\s+)?$", re.I)
 _ABOARD = re.compile(r"^\s*(?:\w+\s+)?(?:on board|aboard)\b", re.I)
 _VAGUE_PLACE = re.compile(
     r"\b(?:region|territory|border|area|east|west|north|south|country|countries|abroad|"
@@ -344,7 +349,8 @@ def claim_slots(
         years=frozenset(value for value, _ in years),
         people=people,
         contexts=tuple(
-            (kind, v, _words_before(claim.text, i, 1 if kind.startswith("number-verb") else 3))
+            (kind, v, _words_before(claim.text, i, 1 if kind.startswith("number-verb") else 3)
+             - (_MODAL if kind == "day" else frozenset()))
             for kind, v, i in located
         ),
         mentioned=frozenset(_norm(name(m.text)) for m in named),
@@ -364,12 +370,16 @@ _LANDMARK = re.compile(
 
 def nested_places(claim: Claim) -> set[tuple[str, str]]:
     """Places written as one inside the other ("Millom, Cumbria", "Richmond Hill in Queens")."""
-    places = [m for m in claim.mentions if m.label in _PLACE_LABELS]
     pairs: set[tuple[str, str]] = set()
-    for first, second in zip(places, places[1:], strict=False):
-        if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?", claim.text[first.end : second.start]):
-            pairs.add((_norm(first.text), _norm(second.text)))
+    for mention in claim.mentions:
+        if mention.label in _PLACE_LABELS:
+            outer = _OUTER_PLACE.match(claim.text, mention.end)
+            if outer:
+                pairs.add((_norm(mention.text), _norm(outer.group(1))))
     return pairs
+
+
+_OUTER_PLACE = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?)([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
 
 
 def _words_after(text: str, index: int, count: int = 2) -> frozenset[str]:
@@ -436,6 +446,8 @@ def _days(text: str, published: str | None) -> list[tuple[str, int]]:
     for match in _DAY_WORD.finditer(text):
         if _REPORTING_DAY.search(text[: match.start()]):
             continue  # "said on Saturday": when it was said, not when it happened
+        if _NAMED_DAY.search(text[: match.start()]) or _POSSESSIVE.match(text[match.end() :]):
+            continue
         word = match.group(1).lower()
         resolved = _resolve_day(word, base, future)
         if resolved is not None:
@@ -453,6 +465,12 @@ def _days(text: str, published: str | None) -> list[tuple[str, int]]:
         else:
             days.append((f"--{month:02d}-{day:02d}", match.start()))
     return days
+
+
+def event_days(text: str, published: str | None) -> list[str]:
+    """The calendar days (``YYYY-MM-DD``) a sentence dates what it reports on, against its
+    publication day; days of saying ("said on Monday") are left out."""
+    return sorted(day for day, _ in _days(text, published) if day[:1].isdigit())
 
 
 def _relative_days(text: str, anchors: Mapping[tuple[str, str], str]) -> list[tuple[str, int]]:

@@ -35,8 +35,8 @@ _NEGATION = re.compile(
     re.I,
 )
 _DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted|never|did not|was not|"
-    r"were not)\b|\bdid?n['’]t\b|\bwas?n['’]t\b|\bweren['’]t\b",
+    r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted|never|did not)\b|"
+    r"\bdidn['’]t\b",
     re.I,
 )  # a plain denial of a fact; "would not say", "is not the means" are not
 _ASIDE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^,]*,", re.I)
@@ -223,7 +223,7 @@ def disagreements(
         kinds.append("timing")  # "on the sidelines of the forum" / "after the forum's close"
     if aligned and _days_differ(sa, sb):
         kinds.append("day")
-    if aligned and _numbers_differ(sa, sb):
+    if aligned and _numbers_differ(sa, sb, frame=_term_overlap(a, b)):
         kinds.append("number")
     if aligned and _years_differ(sa, sb):
         kinds.append("years")
@@ -344,21 +344,31 @@ def _day_class(day: str) -> str:
     return "date" if day[:1].isdigit() else "month-day" if day[:1] == "-" else "weekday"
 
 
-def _numbers_differ(a: Slots, b: Slots, *, typed_only: bool = False) -> bool:
+def _numbers_differ(
+    a: Slots, b: Slots, *, typed_only: bool = False, frame: float = 0.0
+) -> bool:
     """Some counted thing has values on both sides and none in common. Tallies of the dead,
     injured or missing, people aboard and ordinals ("second summit") are typed by their
     noun; other counts must be one figure a side, said of the same thing (shared words
-    before them): several figures of one noun are statistics ("404 yards ... 440 yards")."""
+    before them): several figures of one noun are statistics ("404 yards ... 440 yards").
+    Ordinals count only between claims that say the same words otherwise (``frame``, their
+    share of words in common): "his first season" is not "his fourth season as coach"."""
     values_a, values_b = _values(a), _values(b)
     for noun in values_a.keys() & values_b.keys():
         if noun in a.approximate or noun in b.approximate:
             continue
         if values_a[noun] & values_b[noun]:
             continue  # a value in common: lists of figures, not a disagreement
-        if noun in _TALLIES or noun == "aboard" or noun.startswith("#"):
+        if noun in _TALLIES or noun == "aboard":
             return True
+        if noun.startswith("#"):  # "second ferry accident" / "third ...": same words around
+            if not typed_only and frame >= FRAME_OVERLAP:
+                return True
+            continue
         if typed_only or len(values_a[noun]) > 1 or len(values_b[noun]) > 1:
             continue
+        if len(a.numbers) > 2 or len(b.numbers) > 2:
+            continue  # a line of statistics ("13 homers and 43 RBIs in 54 games")
         pairs = [
             (x, y)
             for x, cx in _located(a, f"number-verb:{noun}")
@@ -389,6 +399,10 @@ def _people_differ(a: Slots, b: Slots) -> bool:
     return not _same_person(x, y) and fuzz.token_set_ratio(x, y) < 60
 
 
+def _term_overlap(a: Claim, b: Claim) -> float:
+    return len(a.terms & b.terms) / (len(a.terms | b.terms) or 1)
+
+
 def _same_frame(a: Claim, b: Claim, sa: Slots, sb: Slots) -> bool:
     """The two claims say the same words around the names ("Captain X steered the ferry")."""
     names = {w[:5] for person, _ in sa.people | sb.people for w in person.lower().split()}
@@ -412,7 +426,7 @@ def _negation_differs(a: Claim, b: Claim) -> bool:
     negative, positive = (a, b) if _negated(a.text) else (b, a)
     if not _DENIAL.search(_NOT_ONLY.sub(" ", _ASIDE.sub(" ", negative.text))):
         return False
-    return bool(_negated_words(negative.text) & positive.terms)
+    return len(_negated_words(negative.text) & positive.terms) >= 2  # what is denied
 
 
 def _negated_words(text: str) -> set[str]:

@@ -23,6 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
+from newsfuse.brief.claims import event_days
 from newsfuse.types import AnalyzedArticle, Fact, Sentence, Sourced
 
 SAME_CLAIM = 0.6  # cosine above which two sentences may say the same (words must agree too)
@@ -391,10 +392,26 @@ def _coherence(story: _Story) -> np.ndarray:
 # --------------------------------------------------------------------------- selection
 
 
+def _fact_groups(candidates: list[Candidate], facts: Sequence[Fact]) -> np.ndarray:
+    """Which fact each candidate words (its text or a variant's), -1 for none."""
+    index: dict[str, int] = {}
+    for number, fact in enumerate(facts):
+        for text in (fact.text, *(variant.text for variant in fact.variants)):
+            index.setdefault(_SPACE.sub(" ", text).strip().lower(), number)
+    keys = [_SPACE.sub(" ", cand.text).strip().lower() for cand in candidates]
+    return np.array([index.get(key, -1) for key in keys], dtype=np.int64)
+
+
 def _select(
-    story: _Story, candidates: list[Candidate], scores: np.ndarray, words: int
+    story: _Story,
+    candidates: list[Candidate],
+    scores: np.ndarray,
+    words: int,
+    facts: Sequence[Fact] = (),
 ) -> list[int]:
-    """Greedy MMR under the word budget; a sentence restating a chosen one is never taken."""
+    """Greedy MMR under the word budget; a sentence restating a chosen one is never taken,
+    nor another wording of the same key fact."""
+    fact_of = _fact_groups(candidates, facts)
     rows = np.array([cand.row for cand in candidates], dtype=np.int64)
     similarity = story.vectors[rows] @ story.vectors[rows].T
     open_ = np.array([not _punctuated_twin(story, candidates, c) for c in candidates], dtype=bool)
@@ -411,6 +428,8 @@ def _select(
         chosen.append(best)
         used += int(lengths[best])
         open_[best] = False
+        if fact_of[best] >= 0:
+            open_ &= fact_of != fact_of[best]
         closest = np.maximum(closest, similarity[best])
         for other in np.flatnonzero(open_ & (similarity[best] >= SAME_CLAIM)):
             cosine = float(similarity[best, other])
@@ -432,13 +451,31 @@ def _punctuated_twin(story: _Story, candidates: list[Candidate], cand: Candidate
 
 
 def _reading_order(
-    story: _Story, candidates: list[Candidate], scores: np.ndarray, chosen: list[int]
+    story: _Story,
+    candidates: list[Candidate],
+    scores: np.ndarray,
+    chosen: list[int],
+    facts: Sequence[Fact] = (),
 ) -> list[int]:
-    """By publication date, then place in the article, then score."""
-    def key(i: int) -> tuple[str, int, float]:
+    """As a story reads: by the day each sentence dates its event to — itself, or another
+    wording of the same key fact ("departed" / "left on Sunday") — then dated before
+    undated, by publication day, place in the article and score."""
+    published = {a.id: a.article.published for a in story.articles}
+    wordings: dict[str, list[tuple[str, str | None]]] = {}
+    for fact in facts:
+        texts = [(fact.text, fact.sources), *((v.text, v.sources) for v in fact.variants)]
+        dated = [(text, published.get(sources[0]) if sources else None) for text, sources in texts]
+        for text, _ in dated:
+            wordings.setdefault(_SPACE.sub(" ", text).strip().lower(), dated)
+
+    def key(i: int) -> tuple[str, bool, str, int, float]:
         cand = candidates[i]
-        published = story.articles[cand.doc].article.published or "9999-99-99"
-        return (published, cand.sentence.index, -scores[i])
+        date = story.articles[cand.doc].article.published
+        same = wordings.get(_SPACE.sub(" ", cand.text).strip().lower(), [])
+        days = [d for text, day in [(cand.text, date), *same] for d in event_days(text, day)]
+        day = min(days) if days else None
+        return (day or date or "9999-99-99", day is None, date or "9999-99-99",
+                cand.sentence.index, -scores[i])
 
     return sorted(chosen, key=key)
 
@@ -460,8 +497,8 @@ def summarize(
     if not candidates:
         return []
     scores, cites = _scores(story, candidates, facts)
-    chosen = _select(story, candidates, scores, words)
+    chosen = _select(story, candidates, scores, words, facts)
     return [
         Sourced(candidates[i].text, tuple(articles[d].id for d in sorted(cites[i])))
-        for i in _reading_order(story, candidates, scores, chosen)
+        for i in _reading_order(story, candidates, scores, chosen, facts)
     ]
