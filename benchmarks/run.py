@@ -55,8 +55,13 @@ STAGES: dict[str, tuple[str, Callable[[int], Any], Callable[[Any], int]]] = {
         stages.run_brief,
     ),
     "brief-real": (
-        "newsfuse brief end to end (read + dedup + brief), real pages",
+        "newsfuse brief end to end (read + dedup + brief), distinct real pages",
         stages.page_folder,
+        stages.run_read_brief,
+    ),
+    "brief-repeat": (
+        "newsfuse brief end to end, the 91 real pages repeated unchanged",
+        stages.repeat_folder,
         stages.run_read_brief,
     ),
 }

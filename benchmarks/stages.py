@@ -279,3 +279,19 @@ def page_folder(count: int) -> Path:
     folder = Path(tempfile.gettempdir()) / f"newsfuse-bench-pages-{PERTURB_EVERY}-{count}"
     write_real_pages(folder, count)
     return folder
+
+
+def repeat_folder(count: int) -> Path:
+    """A folder of ``count`` real pages repeated unchanged (as a crawl refetches a page), made
+    once: every page is read, the repeats are found as duplicates and analysed no further."""
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / f"newsfuse-bench-repeats-{count}"
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = source_pages()
+    for number in range(count):
+        name, html = pages[number % len(pages)]
+        path = folder / f"{number // len(pages):05d}-{name}.html"
+        if not path.exists():
+            path.write_text(html, encoding="utf-8")
+    return folder
