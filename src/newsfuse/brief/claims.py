@@ -555,7 +555,7 @@ def _in_brackets(text: str, index: int) -> bool:
 def _counted(noun: str, after: str, before: str) -> str | None:
     """What a number counts: the noun after it, the dead/injured/missing it tallies, or
     "aboard" for the passengers or people on board."""
-    if noun[:5] == "passe" or (noun[:5] in _PEOPLE and _ABOARD.match(after)):
+    if noun.startswith("passeng") or (noun[:5] in _PEOPLE and _ABOARD.match(after)):
         return "aboard"
     if noun in _STOP_NOUNS or noun[:5] in _PEOPLE:
         following = [(m.start(), k) for pattern, k in _CASUALTY for m in pattern.finditer(after)]
