@@ -122,3 +122,29 @@ def test_killed_job_resumes_without_redoing_finished_inputs(runs, tmp_path: Path
     assert _without_time(json.loads((output / "briefing.json").read_text())) == _without_time(
         spark_json
     )
+
+
+def test_inputs_named_by_url_give_the_same_stories_and_briefings(runs, tmp_path: Path) -> None:
+    single, _, _, inputs = runs
+    folder = inputs[0].parent
+    output = tmp_path / "out"
+    # A glob URL through Hadoop's filesystem: the job lists and reads it as Spark reads input.
+    url = f"file://{folder}/crawl-*.warc.gz"
+    done = _newsfuse("spark", "brief", url, "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    spark = json.loads((output / "briefing.json").read_text())
+    assert spark["stories"] == single["stories"]
+    assert [d["id"] for d in spark["documents"]] == [d["id"] for d in single["documents"]]
+    assert all(d["source"].startswith("file:") for d in spark["documents"])
+    local = {d["id"]: d["source"].rsplit("/", 1)[-1] for d in single["documents"]}
+    assert {d["id"]: d["source"].rsplit("/", 1)[-1] for d in spark["documents"]} == local
+
+
+def test_a_url_naming_nothing_is_a_one_line_error(tmp_path: Path) -> None:
+    done = _newsfuse(
+        "spark", "extract", f"file://{tmp_path}/absent-*.warc", "--output", str(tmp_path / "o")
+    )
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1].startswith("newsfuse") and "no such file or folder" in lines[-1]
+    assert "Traceback" not in done.stderr

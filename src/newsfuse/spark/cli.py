@@ -30,7 +30,8 @@ def register(commands: Any) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="WARC/WET (or any newsfuse input) files or folders",
+        help="WARC/WET (or any newsfuse input) files or folders, or URLs of any filesystem "
+        "Spark reads (hdfs://, s3a://, file://; globs allowed)",
     )
     command.add_argument("--output", required=True, type=Path, metavar="DIR", help="output folder")
     command.add_argument(

@@ -35,6 +35,7 @@ from newsfuse import __version__
 from newsfuse.config import DEFAULT_SETTINGS, Settings
 from newsfuse.errors import InputError
 from newsfuse.pipeline import RunCounts
+from newsfuse.spark.inputs import InputFile
 from newsfuse.types import AnalyzedArticle, Article, Briefing
 
 WORK = "_work"
@@ -60,13 +61,6 @@ class JobCounters:
         ]
 
 
-def file_key(path: Path) -> str:
-    """A checkpoint key for an input file: its path, size and modification time."""
-    stat = path.stat()
-    text = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-    return hashlib.sha1(text.encode()).hexdigest()[:16]
-
-
 class NewsfuseJob:
     """One run of the job over ``inputs``, writing to ``output``."""
 
@@ -81,9 +75,9 @@ class NewsfuseJob:
     # ------------------------------------------------------------------ the stages
 
     def run(self, spark: Any, inputs: Sequence[str | Path], *, brief: bool = True) -> JobCounters:
-        from newsfuse.ingest.files import list_files
+        from newsfuse.spark.inputs import list_inputs
 
-        files = [path for path in list_files(inputs) if path.is_file()]
+        files = list_inputs(spark, inputs)
         if not files:
             raise InputError("no input files: name WARC/WET, HTML, text or JSONL files or folders")
         self.counters.input_files = len(files)
@@ -93,30 +87,33 @@ class NewsfuseJob:
             self.counters.records.count(article)
         briefings: list[Briefing] = []
         if brief:
-            analyzed = self._analyze(spark, files, articles)
+            analyzed = self._analyze(spark, articles)
             briefings = self._brief(spark, articles, analyzed)
         self.counters.records.stories = len(briefings)
         self._write(spark, articles, briefings)
         return self.counters
 
-    def _extract(self, spark: Any, files: list[Path]) -> list[Article]:
+    def _extract(self, spark: Any, files: list[InputFile]) -> list[Article]:
         folder = self.output / WORK / "extract"
         folder.mkdir(parents=True, exist_ok=True)
-        keys = [file_key(path) for path in files]
-        pending = [
-            (str(p), k)
-            for p, k in zip(files, keys, strict=True)
-            if not (folder / f"{k}.pkl").exists()
-        ]
+        pending = [item for item in files if not (folder / f"{item.key}.pkl").exists()]
         self.counters.skipped_files = len(files) - len(pending)
-        if pending:
-            settings = self.settings
-            spark.sparkContext.parallelize(pending, len(pending)).foreach(
-                lambda item: _extract_file(item[0], folder / f"{item[1]}.pkl", settings)
+        settings = self.settings
+        local = [
+            (item.name, str(folder / f"{item.key}.pkl")) for item in pending if not item.remote
+        ]
+        if local:
+            spark.sparkContext.parallelize(local, len(local)).foreach(
+                lambda job: _extract_file(job[0], Path(job[1]), settings)
+            )
+        remote = {item.name: str(folder / f"{item.key}.pkl") for item in pending if item.remote}
+        if remote:
+            spark.sparkContext.binaryFiles(",".join(remote), len(remote)).foreach(
+                lambda pair: _extract_bytes(pair[0], pair[1], Path(remote[pair[0]]), settings)
             )
         articles: list[Article] = []
-        for key in keys:
-            articles.extend(_load(folder / f"{key}.pkl"))
+        for item in files:
+            articles.extend(_load(folder / f"{item.key}.pkl"))
         return _unique_ids(articles)
 
     def _dedup(self, spark: Any, articles: list[Article]) -> list[Article]:
@@ -152,9 +149,7 @@ class NewsfuseJob:
             for n, a in enumerate(articles)
         ]
 
-    def _analyze(
-        self, spark: Any, files: list[Path], articles: list[Article]
-    ) -> list[AnalyzedArticle]:
+    def _analyze(self, spark: Any, articles: list[Article]) -> list[AnalyzedArticle]:
         folder = self.output / WORK / "analyze"
         folder.mkdir(parents=True, exist_ok=True)
         ok = [a for a in articles if a.status == "ok"]
@@ -244,6 +239,14 @@ def _extract_file(path: str, target: Path, settings: Settings) -> None:
 
     articles = [read_document(raw, settings) for raw in read_file(Path(path), settings)]
     _dump(articles, target)
+
+
+def _extract_bytes(name: str, data: bytes, target: Path, settings: Settings) -> None:
+    """Read one remote input file, given its bytes, and checkpoint its Articles."""
+    from newsfuse.extract import read_document
+    from newsfuse.spark.inputs import read_remote
+
+    _dump([read_document(raw, settings) for raw in read_remote(name, data, settings)], target)
 
 
 def _analyze_chunk(articles: list[Article], target: Path) -> None:
