@@ -126,10 +126,21 @@ def document_words(groups: Sequence[ClaimGroup]) -> dict[str, frozenset[str]]:
 def details(text: str, nlp: Any | None = None) -> list[str]:
     """The particulars a wording states: stems of its nouns, names and numbers, leaving out
     speakers' titles and the media it cites ("Kremlin spokesman", "reported CNN")."""
+    return _details(text, _tagged([text], nlp)[0])
+
+
+def _tagged(texts: Sequence[str], nlp: Any | None = None) -> list[Any]:
+    """The texts tagged in one batch (the entity recogniser is not needed for parts of
+    speech, and costs as much as the tagger)."""
     nlp = nlp or load_spacy()
+    disable = [name for name in ("ner",) if name in nlp.pipe_names]
+    return list(nlp.pipe(texts, disable=disable))
+
+
+def _details(text: str, doc: Any) -> list[str]:
     cited = {_stem(word) for source in attributions(text) for word in source.split()}
     found: list[str] = []
-    for token in nlp(text):
+    for token in doc:
         stem = _stem(token.text)
         if token.like_num and _APPROXIMATE.search(text[: token.idx]):
             continue  # "more than 200" is not contradicted by 212; conflicts compare counts
@@ -160,8 +171,9 @@ def backed(
     rarity = _rarity(documents)
     stated = [frozenset(_stem(w) for w in re.findall(r"[a-z0-9]+", c.text.lower()))
               for c in group.claims]
+    tagged = _tagged([claim.text for claim in group.claims])
     for i, claim in enumerate(group.claims):
-        wanted = {stem: rarity(stem) for stem in details(claim.text)}
+        wanted = {stem: rarity(stem) for stem in _details(claim.text, tagged[i])}
         extra = _extra(wanted, [words for j, words in enumerate(stated) if j != i])
         members = [
             j for j, other in enumerate(group.claims)
