@@ -220,10 +220,11 @@ class NewsfuseJob:
 
 
 def _shingled(part: Iterator[tuple[int, Article]], settings: Settings) -> Iterator[tuple[int, Any]]:
-    from newsfuse.dedup import shingles
+    from newsfuse.dedup import pack, shingles
 
     for position, article in part:
-        yield position, shingles(article.text or (article.title or ""), settings.shingle_words)
+        text = article.text or (article.title or "")
+        yield position, pack(shingles(text, settings.shingle_words))
 
 
 def _same(first: Any, second: Any, settings: Settings) -> bool:
