@@ -180,3 +180,33 @@ def test_kim_summary_is_clean_and_cites_the_arrival_widely(analyzer, embedder) -
     ]
     assert arrival, [item.text for item in summary]
     assert max(len(item.sources) for item in arrival) >= 3
+    # A sentence naming a detail only some outlets report cites only articles that name it.
+    texts = {item.id: item.article.text.lower() for item in analyzed}
+    for item in summary:
+        for detail in ("dinner", "price"):
+            if detail in item.text.lower():
+                assert all(detail in texts[doc] for doc in item.sources), (detail, item)
+
+
+def test_a_sentence_of_two_claims_cites_only_articles_stating_both(analyzer, embedder) -> None:
+    def article(doc_id: str, *paragraphs: str) -> Article:
+        return Article(doc_id, f"fixture:{doc_id}", "ok", published="2031-05-02",
+                       blocks=tuple(Block("paragraph", text) for text in paragraphs))
+
+    both = ("Harbour master Oona Brell said dredging of the Tamsin channel will resume in June "
+            "and a free ferry shuttle for stranded fishermen and their families will run from "
+            "the old pier.")
+    articles = analyzer.analyze_all([
+        article("tc-both", both),
+        article("tc-reworded", "A free ferry shuttle for stranded fishermen and their "
+                "families will run from the old pier while dredging of the Tamsin channel "
+                "resumes in June, harbour master Oona Brell said."),
+        article("tc-half", "Dredging of the Tamsin channel will resume in June, harbour "
+                "master Oona Brell said."),
+    ])
+    summary = summarize(articles, words=40, embedder=embedder)
+    [item] = [item for item in summary if "shuttle" in item.text and "dredging" in item.text]
+    # The article that states both claims in other words backs it; the one that states only
+    # the dredging does not, though its sentence repeats that part word for word and is
+    # close to it in meaning (cosine above 0.9).
+    assert set(item.sources) == {"tc-both", "tc-reworded"}

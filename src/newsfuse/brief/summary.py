@@ -310,6 +310,24 @@ class _Story:
                 found.add(doc)
         return found
 
+    def citing_docs(self, row: int) -> set[int]:
+        """The articles a summary sentence cites: those whose sentences saying the same hold,
+        together, ``SHARED_WORDS`` of its claim words by rarity, so a sentence of two claims is
+        not credited to an article that states only one (however close in meaning)."""
+        words = _claim_words(self.sentences[row])
+        mass = sum(self.rarity.get(w, 0.0) for w in words)
+        sims = self.vectors @ self.vectors[row]
+        held: dict[int, set[str]] = {}
+        found = {int(self.docs[row])}
+        for other in np.flatnonzero(sims >= SAME_CLAIM):
+            doc, cosine = int(self.docs[other]), float(sims[other])
+            if doc in found or not self.says_same(row, int(other), cosine):
+                continue
+            held.setdefault(doc, set()).update(words & _claim_words(self.sentences[other]))
+            if sum(self.rarity.get(w, 0.0) for w in held[doc]) >= SHARED_WORDS * mass:
+                found.add(doc)
+        return found
+
 
 def _candidates(story: _Story) -> list[Candidate]:
     out: list[Candidate] = []
@@ -499,6 +517,9 @@ def summarize(
     scores, cites = _scores(story, candidates, facts)
     chosen = _select(story, candidates, scores, words, facts)
     return [
-        Sourced(candidates[i].text, tuple(articles[d].id for d in sorted(cites[i])))
+        Sourced(
+            candidates[i].text,
+            tuple(articles[d].id for d in sorted(story.citing_docs(candidates[i].row))),
+        )
         for i in _reading_order(story, candidates, scores, chosen, facts)
     ]
