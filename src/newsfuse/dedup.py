@@ -135,15 +135,16 @@ class DuplicateIndex:
         return list(self._lsh.hashranges)
 
     def _original(self, entry: _Entry, signature: MinHash) -> str | None:
-        matches = [
-            self._entries[key]
-            for key in self._lsh.query(signature)
-            if self.same(entry.shingles, self._entries[key].shingles)
-        ]
-        roots = [self._entries[self._root.get(match.id, match.id)] for match in matches]
+        # A candidate whose root is already matched is not compared: a page fetched a
+        # thousand times costs one comparison, not a thousand.
+        roots: dict[str, _Entry] = {}
+        for key in self._lsh.query(signature):
+            root = self._root.get(key, key)
+            if root not in roots and self.same(entry.shingles, self._entries[key].shingles):
+                roots[root] = self._entries[root]
         if not roots:
             return None
-        return min(roots, key=lambda root: root.order).id
+        return min(roots.values(), key=lambda root: root.order).id
 
     def same(self, first: np.ndarray, second: np.ndarray) -> bool:
         """True when two packed shingle sets (:func:`pack`) are copies: Jaccard, or
