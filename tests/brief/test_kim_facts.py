@@ -5,6 +5,7 @@ The documents are read with the real scraped-text cleaner; nothing of them is co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -91,33 +92,38 @@ def test_primary_sources_are_named(facts: list[Fact]) -> None:
     assert any("Japanese" in name for name in named), named
 
 
+def _conflict(
+    conflicts: list[Conflict], topic: str, *sides: Callable[[str], bool]
+) -> Conflict:
+    """The first conflict of ``topic`` that has, for each side test, a claim passing it."""
+    found = [
+        conflict for conflict in conflicts
+        if conflict.topic.startswith(topic)
+        and all(any(side(claim.text) for claim in conflict.claims) for side in sides)
+    ]
+    assert found, [(c.topic, [claim.text for claim in c.claims]) for c in conflicts]
+    return found[0]
+
+
 def test_meeting_place_disagreement(conflicts: list[Conflict]) -> None:
     # 000 expects the meeting in Vladivostok; 002 expects Kim at the Vostochny spaceport,
     # "1,500 kilometers north of Vladivostok"
-    found = [
-        conflict for conflict in conflicts
-        if conflict.topic.startswith("where")
-        and any("vladivostok" in claim.text.lower() and "north of" not in claim.text
-                for claim in conflict.claims)
-        and any("spaceport" in claim.text.lower() or "cosmodrome" in claim.text.lower()
-                for claim in conflict.claims)
-    ]
-    assert found, [(c.topic, [claim.text for claim in c.claims]) for c in conflicts]
-    docs = [doc for claim in found[0].claims for doc in claim.sources]
-    assert "000" in docs and "002" in docs and found[0].kind == "conflict"
+    found = _conflict(
+        conflicts, "where",
+        lambda text: "vladivostok" in text.lower() and "north of" not in text,
+        lambda text: "spaceport" in text.lower() or "cosmodrome" in text.lower(),
+    )
+    docs = [doc for claim in found.claims for doc in claim.sources]
+    assert "000" in docs and "002" in docs and found.kind == "conflict"
     assert len(set(docs)) == len(docs)
 
 
 def test_meeting_timing_disagreement(conflicts: list[Conflict]) -> None:
     # 001: on the sidelines of the forum; 004: after the forum's conclusion
-    found = [
-        conflict for conflict in conflicts
-        if conflict.topic.startswith("when")
-        and any("sidelines" in claim.text for claim in conflict.claims)
-        and any("after the forum" in claim.text for claim in conflict.claims)
-    ]
-    assert found, [(c.topic, [claim.text for claim in c.claims]) for c in conflicts]
-    assert {doc for claim in found[0].claims for doc in claim.sources} == {"001", "004"}
+    found = _conflict(
+        conflicts, "when", lambda text: "sidelines" in text, lambda text: "after the forum" in text
+    )
+    assert {doc for claim in found.claims for doc in claim.sources} == {"001", "004"}
 
 
 def test_no_conflict_is_made_of_agreeing_statements(conflicts: list[Conflict]) -> None:
@@ -179,12 +185,8 @@ def test_vague_statements_are_not_conflicts(conflicts: list[Conflict]) -> None:
 def test_putin_arrival_day_disagreement(conflicts: list[Conflict]) -> None:
     # "expected to arrive in Vladivostok on Tuesday" against "arrived a day before Kim's
     # arrival" (Kim arrived on Tuesday): two different days
-    found = [
-        c for c in conflicts
-        if c.topic.startswith("when")
-        and any("a day before" in claim.text for claim in c.claims)
-        and any("Tuesday" in claim.text for claim in c.claims)
-    ]
-    assert found, [(c.topic, [claim.text for claim in c.claims]) for c in conflicts]
-    docs = {doc for claim in found[0].claims for doc in claim.sources}
+    found = _conflict(
+        conflicts, "when", lambda text: "a day before" in text, lambda text: "Tuesday" in text
+    )
+    docs = {doc for claim in found.claims for doc in claim.sources}
     assert docs == {"001", "004"}
