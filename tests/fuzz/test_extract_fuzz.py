@@ -73,22 +73,22 @@ def _check(article: Article, raw: RawDocument) -> None:
         assert article.blocks and all(block.text.strip() for block in article.blocks)
 
 
-@budget()
-@given(pages)
-def test_any_html_reads_into_an_article(content: str) -> None:
-    raw = RawDocument("page.html", content, "html")
+def _read_and_check(raw: RawDocument) -> None:
     with bounded():
         article = read_document(raw, Settings(min_article_words=5))
     _check(article, raw)
+
+
+@budget()
+@given(pages)
+def test_any_html_reads_into_an_article(content: str) -> None:
+    _read_and_check(RawDocument("page.html", content, "html"))
 
 
 @budget()
 @given(texts)
 def test_any_text_reads_into_an_article(content: str) -> None:
-    raw = RawDocument("story.txt", content, "text")
-    with bounded():
-        article = read_document(raw, Settings(min_article_words=5))
-    _check(article, raw)
+    _read_and_check(RawDocument("story.txt", content, "text"))
 
 
 @budget()
