@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from newsfuse import __version__
 from newsfuse.errors import InputError, NewsfuseError
@@ -241,62 +241,120 @@ def _extra_commands() -> list[Callable[[Any], None]]:
 # --------------------------------------------------------------------------- handlers
 
 
-def _read(args: argparse.Namespace) -> tuple[list[Any], Any]:
-    """Read ``args.paths`` with a progress bar; return the articles and their counts."""
+def _read(args: argparse.Namespace, each: Callable[[Any], None]) -> Any:
+    """Read ``args.paths`` with a progress bar, calling ``each(article)`` on every document as
+    it is read (nothing is kept here); return the counts."""
     from newsfuse.pipeline import RunCounts, read_articles
 
     counts = RunCounts()
-    articles = []
     with _progress(args.paths, quiet=args.quiet) as on_file:
         for article in read_articles(args.paths, on_file=on_file, workers=args.workers):
             counts.count(article)
-            articles.append(article)
-    return articles, counts
+            each(article)
+    return counts
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from newsfuse.render.json import extract_output_dict
+    """Each document is rendered as it is read into a temporary file, copied out at the end."""
+    from newsfuse.render.json import document_dict, list_item, write_output
     from newsfuse.render.text import render_extract_text
+    from newsfuse.spill import TextSpill
 
-    articles, counts = _read(args)
-    if args.format == "json":
-        out = _json(extract_output_dict(articles, version=__version__, generated_at=_now()))
-    else:
-        out = render_extract_text(articles, color=_color(args))
-    _write(out, args.output)
+    color = _color(args)
+    with TextSpill(_spill_dir(args.output)) as pieces:
+
+        def each(article: Any) -> None:
+            if args.format == "json":
+                pieces.write(list_item(document_dict(article)))
+            else:
+                pieces.write(render_extract_text([article], color=color))
+
+        counts = _read(args, each)
+        with _output(args.output) as out:
+            if args.format == "json":
+                write_output(out, pieces.pieces(), version=__version__, generated_at=_now())
+            else:
+                out.writelines(pieces.pieces())
+                if not pieces.count:
+                    out.write(render_extract_text([], color=color))
     _summary_line(counts)
     return 0
 
 
 def _run_brief(args: argparse.Namespace) -> int:
-    from newsfuse.pipeline import brief_articles
+    """Documents are held as slim records; their text and analyses wait in a temporary spill
+    (beside ``-o`` when given), their JSON in another (see ``pipeline.StreamingBrief``)."""
+    from newsfuse.pipeline import StreamingBrief
+    from newsfuse.render.json import document_dict, list_item
+    from newsfuse.spill import Spill, TextSpill
 
-    articles, counts = _read(args)
-    briefings = brief_articles(articles, words=args.words)
-    counts.stories = len(briefings)
-    _write(_render_brief(args.format, articles, briefings, color=_color(args)), args.output)
+    directory = _spill_dir(args.output)
+    with Spill(directory) as spill, TextSpill(directory) as documents:
+        brief = StreamingBrief(spill, words=args.words, keep_copies=args.format == "html")
+
+        def each(article: Any) -> None:
+            if args.format == "json":
+                documents.write(list_item(document_dict(article)))
+            brief.add(article)
+
+        counts = _read(args, each)
+        briefings = brief.briefings()
+        counts.stories = len(briefings)
+        with _output(args.output) as out:
+            _render_brief(out, args.format, brief, briefings, documents, color=_color(args))
     _summary_line(counts)
     return 0
 
 
 def _render_brief(
-    fmt: str, articles: Sequence[Any], briefings: Sequence[Any], *, color: bool
-) -> str:
+    out: TextIO,
+    fmt: str,
+    brief: Any,
+    briefings: Sequence[Any],
+    documents: Any,
+    *,
+    color: bool,
+) -> None:
     if fmt == "json":
-        from newsfuse.render.json import output_dict
+        from newsfuse.render.json import write_output
 
-        return _json(output_dict(articles, briefings, version=__version__, generated_at=_now()))
-    if fmt == "md":
+        write_output(
+            out,
+            documents.pieces(),
+            version=__version__,
+            generated_at=_now(),
+            articles=brief.articles,
+            briefings=briefings,
+        )
+    elif fmt == "md":
         from newsfuse.render.markdown import render_markdown
 
-        return render_markdown(articles, briefings)
-    if fmt == "html":
+        out.write(render_markdown(brief.articles, briefings))
+    elif fmt == "html":
         from newsfuse.render.html import render_html
 
-        return render_html(articles, briefings, generated_at=_now())
-    from newsfuse.render.text import render_text
+        out.write(render_html(_with_texts(brief, briefings), briefings, generated_at=_now()))
+    else:
+        from newsfuse.render.text import render_text
 
-    return render_text(articles, briefings, color=color)
+        out.write(render_text(brief.articles, briefings, color=color))
+
+
+def _with_texts(brief: Any, briefings: Sequence[Any]) -> list[Any]:
+    """The slim articles, with the full text of every document a story lists or cites (the
+    HTML page shows it under each source)."""
+    sourced = [
+        *(item for b in briefings for item in (*b.summary, *b.facts, *b.quotes, *b.timeline)),
+        *(variant for b in briefings for fact in b.facts for variant in fact.variants),
+        *(claim for b in briefings for conflict in b.conflicts for claim in conflict.claims),
+        *(entity for b in briefings for entity in b.entities),
+    ]
+    wanted = {doc_id for b in briefings for doc_id in b.documents}
+    wanted.update(doc_id for item in sourced for doc_id in item.sources)
+    return [
+        (brief.full(article.id) or article) if article.id in wanted else article
+        for article in brief.articles
+    ]
 
 
 def _run_eval_extraction(args: argparse.Namespace) -> int:
@@ -344,27 +402,31 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _json(data: Any) -> str:
-    import json
-
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
 def _color(args: argparse.Namespace) -> bool:
     import os
 
     return args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
+def _spill_dir(output: Path | None) -> Path | None:
+    """Temporary files go beside the output file when there is one (else the system's)."""
+    if output is not None and output.parent.is_dir():
+        return output.parent
+    return None
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    """Standard output, or the file ``path`` (an InputError when it cannot be written)."""
+    if path is None:
+        yield sys.stdout
         sys.stdout.flush()
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        with path.open("w", encoding="utf-8") as out:
+            yield out
     except OSError as error:
-        raise InputError(f"{output}: cannot write ({error.strerror})") from error
+        raise InputError(f"{path}: cannot write ({error.strerror})") from error
 
 
 def _summary_line(counts: Any) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from newsfuse.config import DEFAULT_SETTINGS, Settings
 from newsfuse.types import AnalyzedArticle, Article, Briefing, Story
@@ -152,7 +152,7 @@ class StoryJob:
 
 
 def brief_articles(
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     settings: Settings = DEFAULT_SETTINGS,
     *,
     words: int | None = None,
@@ -162,23 +162,145 @@ def brief_articles(
 
     Stories are briefed in ``workers`` processes (None: the cores, at most 4; 1: in this
     process) when they hold ``PARALLEL_MIN_SENTENCES`` sentences or more; the briefings are
-    the same either way.
+    the same either way. Everything is kept in memory (see ``StreamingBrief`` for a spill).
     """
-    from newsfuse.brief import independence_keys
-    from newsfuse.cluster import cluster_articles
-    from newsfuse.nlp.analyze import Analyzer
-    from newsfuse.nlp.embed import load_embedder
+    brief = StreamingBrief({}, settings, words=words, workers=workers)
+    for article in articles:
+        brief.add(article)
+    return brief.briefings()
 
-    ok = [article for article in articles if article.status == "ok"]
-    if not ok:
-        return []
-    analyzed = Analyzer().analyze_all(ok)
-    stories = cluster_articles(analyzed, embedder=load_embedder())
-    jobs = story_jobs(
-        stories, analyzed, articles, independence_keys(articles), words or settings.summary_words
-    )
-    briefings = brief_stories(jobs, workers=default_workers(4) if workers is None else workers)
-    briefings.sort(key=lambda b: (-len(b.outlets), -len(b.documents), b.headline))
+
+def slim(article: Article) -> Article:
+    """``article`` without its text: what the renderers (but HTML sources), the independence
+    keys and the briefing's list of copies read."""
+    return replace(article, blocks=()) if article.blocks else article
+
+
+class Store(Protocol):
+    """Where ``StreamingBrief`` keeps full documents: a dict, or a ``newsfuse.spill.Spill``."""
+
+    def __setitem__(self, key: str, value: Any, /) -> None: ...
+    def __getitem__(self, key: str, /) -> Any: ...
+    def __contains__(self, key: object, /) -> bool: ...
+
+
+ANALYSIS_CHUNK_WORDS = 300_000
+"""Words of ok articles analysed, profiled and moved to the store at a time while reading."""
+BRIEF_GROUP_SENTENCES = 40_000
+"""Sentences of stories loaded from the store and briefed at a time."""
+
+
+class StreamingBrief:
+    """Briefs articles given one at a time (``add``), in memory only a small record per
+    document: ok articles are analysed a chunk at a time and kept in ``store`` with their
+    analysis (copies too when ``keep_copies``); the clusterer keeps one profile per ok article;
+    stories are briefed a group at a time from the store. The briefings are those of
+    analysing, clustering and briefing all articles at once."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings = DEFAULT_SETTINGS,
+        *,
+        words: int | None = None,
+        workers: int | None = None,
+        keep_copies: bool = False,
+    ) -> None:
+        self.articles: list[Article] = []
+        self._store = store
+        self._words = words or settings.summary_words
+        self._workers = default_workers(4) if workers is None else workers
+        self._keep_copies = keep_copies
+        self._pending: list[Article] = []
+        self._pending_words = 0
+        self._sentences: dict[str, int] = {}
+        self._models: tuple[Any, Any, Any] | None = None
+
+    def add(self, article: Article) -> Article:
+        """Take the next article; return its slim record (also kept in ``articles``)."""
+        light = slim(article)
+        self.articles.append(light)
+        if article.status == "ok":
+            self._pending.append(article)
+            self._pending_words += article.word_count
+            if self._pending_words >= ANALYSIS_CHUNK_WORDS:
+                self._analyze()
+        elif article.status == "duplicate" and self._keep_copies:
+            self._store[article.id] = article
+        return light
+
+    def full(self, doc_id: str) -> Article | None:
+        """The full article ``doc_id`` (with its text) when the store holds it."""
+        if doc_id not in self._store:
+            return None
+        found = self._store[doc_id]
+        return found.article if isinstance(found, AnalyzedArticle) else found
+
+    def briefings(self) -> list[Briefing]:
+        """Brief every story, most covered first (call once, after the last ``add``)."""
+        from newsfuse.brief import independence_keys
+
+        self._analyze()
+        if not self._sentences:
+            return []
+        stories = self._clusterer().stories()
+        sizes = [sum(self._sentences[doc_id] for doc_id in s.article_ids) for s in stories]
+        jobs = iter_story_jobs(
+            stories,
+            self._store.__getitem__,
+            self.articles,
+            independence_keys(self.articles),
+            self._words,
+        )
+        briefings = _brief_in_groups(jobs, sizes, self._workers)
+        briefings.sort(key=lambda b: (-len(b.outlets), -len(b.documents), b.headline))
+        return briefings
+
+    def _analyze(self) -> None:
+        from newsfuse.cluster_features import profiles
+
+        if not self._pending:
+            return
+        analyzer, embedder, clusterer = self._load()
+        analyzed = analyzer.analyze_all(self._pending)
+        for item, found in zip(analyzed, profiles(analyzed, embedder), strict=True):
+            clusterer.add_profile(found)
+            self._sentences[item.id] = len(item.sentences)
+            self._store[item.id] = item
+        self._pending, self._pending_words = [], 0
+
+    def _clusterer(self) -> Any:
+        return self._load()[2]
+
+    def _load(self) -> tuple[Any, Any, Any]:
+        if self._models is None:
+            from newsfuse.cluster import StoryClusterer
+            from newsfuse.nlp.analyze import Analyzer
+            from newsfuse.nlp.embed import load_embedder
+
+            embedder = load_embedder()
+            self._models = (Analyzer(), embedder, StoryClusterer(embedder=embedder))
+        return self._models
+
+
+def _brief_in_groups(
+    jobs: Iterable[StoryJob], sizes: Sequence[int], workers: int
+) -> list[Briefing]:
+    """``brief_stories`` over ``jobs`` (of ``sizes`` sentences) a group at a time, so that one
+    group's documents are in memory: about ``BRIEF_GROUP_SENTENCES`` sentences of stories
+    when they are briefed in workers, else one story."""
+    parallel = workers > 1 and len(sizes) > 1 and sum(sizes) >= PARALLEL_MIN_SENTENCES
+    limit, workers = (BRIEF_GROUP_SENTENCES, workers) if parallel else (1, 1)
+    briefings: list[Briefing] = []
+    group: list[StoryJob] = []
+    total = 0
+    for job, size in zip(jobs, sizes, strict=True):
+        group.append(job)
+        total += size
+        if total >= limit:
+            briefings.extend(brief_stories(group, workers=workers, min_sentences=0))
+            group, total = [], 0
+    briefings.extend(brief_stories(group, workers=workers, min_sentences=0))
     return briefings
 
 
@@ -191,18 +313,28 @@ def story_jobs(
 ) -> list[StoryJob]:
     """One job per story, holding only that story's documents."""
     by_id = {item.id: item for item in analyzed}
+    return list(iter_story_jobs(stories, by_id.__getitem__, articles, independence, words))
+
+
+def iter_story_jobs(
+    stories: Sequence[Story],
+    member: Callable[[str], AnalyzedArticle],
+    articles: Sequence[Article],
+    independence: Mapping[str, str],
+    words: int,
+) -> Iterator[StoryJob]:
+    """``story_jobs``, each job made when it is asked for, its members from ``member(id)``
+    (the documents it may cite are those of ``articles``: slim records are enough)."""
     story_of = {doc_id: n for n, story in enumerate(stories) for doc_id in story.article_ids}
     cited: list[list[Article]] = [[] for _ in stories]
     for article in articles:  # in the input's order, as build_briefing lists copies
         owner = article.duplicate_of if article.status == "duplicate" else article.id
         if owner in story_of:
             cited[story_of[owner]].append(article)
-    jobs = []
     for story, documents in zip(stories, cited, strict=True):
-        members = tuple(by_id[doc_id] for doc_id in story.article_ids)
+        members = tuple(member(doc_id) for doc_id in story.article_ids)
         keys = {item.id: independence[item.id] for item in documents if item.id in independence}
-        jobs.append(StoryJob(story, members, tuple(documents), keys, words))
-    return jobs
+        yield StoryJob(story, members, tuple(documents), keys, words)
 
 
 def brief_story(job: StoryJob, embedder: Any | None = None) -> Briefing:

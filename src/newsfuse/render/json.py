@@ -7,10 +7,10 @@ documented in the schema. Unsourced statements are left out (see ``view.clean_br
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TextIO
 
 from jsonschema import Draft202012Validator
 
@@ -35,6 +35,8 @@ from newsfuse.types import (
 )
 
 SCHEMA_FILE = "briefing.schema.json"
+INDENT = 2
+"""The indentation of every JSON output (``json_text`` and the streamed writer agree)."""
 
 
 def document_dict(article: Article) -> dict[str, Any]:
@@ -109,6 +111,70 @@ def extract_output_dict(
         "generated_at": generated_at,
         "documents": [document_dict(article) for article in articles],
     }
+
+
+def write_output(
+    out: TextIO,
+    documents: Iterable[str],
+    *,
+    version: str,
+    generated_at: str,
+    articles: Sequence[Article] = (),
+    briefings: Sequence[Briefing] | None = None,
+) -> None:
+    """Write ``output_dict`` (without ``briefings``: ``extract_output_dict``) as ``json_text``
+    would, the documents given one at a time, each rendered by ``list_item(document_dict(...))``
+    (``articles`` are needed only for the stories: slim records without text are enough)."""
+    head = {"newsfuse_version": version, "generated_at": generated_at}
+    lists: dict[str, Iterable[str]] = {"documents": documents}
+    if briefings is not None:
+        by_id = {article.id: article for article in articles}
+        lists["stories"] = (
+            list_item(briefing_dict(briefing, by_id))
+            for briefing in order_briefings(briefings, by_id)
+        )
+    write_streamed(out, head, lists)
+
+
+def json_text(data: Any) -> str:
+    """``data`` as the JSON outputs write it: indented, non-ASCII kept, a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=INDENT) + "\n"
+
+
+def list_item(item: Any) -> str:
+    """``item`` as ``json_text`` writes it inside a list that is a value of the top-level
+    object (a document of ``documents``, a story of ``stories``), for ``write_streamed``."""
+    return _nested(item, 2)
+
+
+def write_streamed(
+    out: TextIO, head: Mapping[str, Any], lists: Mapping[str, Iterable[str]]
+) -> None:
+    """Write the object ``{**head, **lists}`` to ``out`` exactly as ``json_text`` would, with
+    each list given as its items already rendered by ``list_item`` (read one at a time)."""
+    fields = [(key, _nested(value, 1).lstrip(" ")) for key, value in head.items()]
+    out.write("{")
+    for number, (key, value) in enumerate([*fields, *lists.items()]):
+        name = json.dumps(key, ensure_ascii=False)
+        out.write(("," if number else "") + "\n" + " " * INDENT + name + ": ")
+        if isinstance(value, str):
+            out.write(value)
+        else:
+            _write_list(out, value)
+    out.write("\n}\n" if head or lists else "}\n")
+
+
+def _write_list(out: TextIO, items: Iterable[str]) -> None:
+    empty = True
+    for item in items:
+        out.write(("[\n" if empty else ",\n") + item)
+        empty = False
+    out.write("[]" if empty else "\n" + " " * INDENT + "]")
+
+
+def _nested(data: Any, level: int) -> str:
+    pad = " " * (INDENT * level)
+    return pad + json.dumps(data, ensure_ascii=False, indent=INDENT).replace("\n", "\n" + pad)
 
 
 def schema_errors(output: Mapping[str, Any], *, extract: bool = False) -> list[str]:
