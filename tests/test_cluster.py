@@ -203,3 +203,68 @@ def test_seeding_replays_decisions_and_new_articles_join_as_before(
     assert _partition(replayed.stories()) == _partition(whole.stories())
     with pytest.raises(ValueError):
         StoryClusterer(embedder=embedder).seed(items[0], "s0000000000", items[0].id)
+
+
+def test_an_article_lacking_the_story_core_and_bringing_new_names_pays_the_core_cost() -> None:
+    import numpy as np
+
+    import newsfuse.cluster as cluster
+    from newsfuse.cluster_features import Profile
+
+    vector = np.ones(4, dtype=np.float32) / 2.0
+    terms = {"factory": 1.0}
+
+    def item(doc: str, lead: set[str], others: frozenset[str] = frozenset()) -> Profile:
+        words = lead | others
+        entities = {word: 1.0 / len(words) ** 0.5 for word in words}
+        return Profile(doc, terms, entities, vector, None, lead_entities=frozenset(lead))
+
+    clusterer = cluster.StoryClusterer(embedder=None)  # type: ignore[arg-type]
+    for doc in ("a", "b", "c"):
+        clusterer.seed(item(doc, {"brenholm", "okafor"}), cluster.story_id("a"), "a")
+    story = clusterer._stories[0]
+    assert set(story.core) == {"brenholm", "okafor"}
+    same = clusterer.similarity(item("d", {"brenholm", "okafor"}), story)
+    other = clusterer.similarity(item("e", {"vantaport", "lindqvist"}), story)
+    # the core is named later in the article: only the novelty of its lead costs
+    later = clusterer.similarity(item("f", {"vantaport"}, {"brenholm", "okafor"}), story)
+    # entity cosine 1 against 0 (to the sums and to the closest member), then both costs
+    assert same - other == pytest.approx(
+        cluster.WEIGHTS[1] + cluster.NOVELTY_PENALTY + cluster.CORE_PENALTY
+    )
+    assert clusterer._entity_cost(item("f", {"vantaport"}, {"brenholm", "okafor"}), story) == (
+        pytest.approx(cluster.NOVELTY_PENALTY)
+    )
+    assert later > other
+    # a story of two has no core yet
+    small = cluster.StoryClusterer(embedder=None)  # type: ignore[arg-type]
+    for doc in ("a", "b"):
+        small.seed(item(doc, {"brenholm"}), cluster.story_id("a"), "a")
+    assert small._stories[0].core == ()
+
+
+@pytest.mark.slow
+def test_fifty_same_template_events_in_three_weeks_stay_apart(embedder: Embedder) -> None:
+    """Four kinds of event told in the same sentences, differing only in place, people and
+    numbers (tests/synth.py): each event is one story, none swallows another's articles."""
+    from newsfuse.evaluate.clustering import score_clusters
+    from synth import generate
+
+    items = generate(50, per_event=4)
+    articles = [
+        Article(
+            f"s{n}",
+            item.url,
+            "ok",
+            title=item.title,
+            published=item.published,
+            outlet=item.outlet,
+            blocks=tuple(Block("paragraph", p) for p in item.text.split("\n\n")),
+        )
+        for n, item in enumerate(items)
+    ]
+    stories = cluster_articles(Analyzer().analyze_all(articles), embedder=embedder)
+    gold = {f"s{n}": str(item.event) for n, item in enumerate(items)}
+    score = score_clusters({doc: s.id for s in stories for doc in s.article_ids}, gold)
+    assert score.bcubed_f1 >= 0.97
+    assert max(len(story.article_ids) for story in stories) <= 8

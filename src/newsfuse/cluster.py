@@ -8,8 +8,9 @@ to its closest recent member, less penalties for a date gap and disagreeing deta
 fixed threshold; otherwise it starts a new story. The number of stories is never given.
 
 Two similar events (two earthquakes in one week) differ in places, names and numbers: the
-entity cosine, the lead-sentence embedding and a penalty for lead entities new to the story
-carry that disagreement, and so does the event year (the publication year, else the latest
+entity cosine, the lead-sentence embedding, a penalty for lead entities new to the story and
+a larger one when the article also lacks the story's core names (those most of its members
+lead with) carry that disagreement, and so does the event year (the publication year, else the latest
 year the text names) when it is years away from those of most members. Candidate stories
 come from an inverted index over each article's strongest terms and entity words, scanning
 only the most recent stories per key, so each article costs about the same however long the
@@ -45,8 +46,16 @@ WEIGHTS = (0.4, 0.3, 0.3)
 WINDOW_DAYS = 14
 """A date gap of this many days costs the full ``TIME_PENALTY`` (less costs proportionally)."""
 TIME_PENALTY = 0.1
-NOVELTY_PENALTY = 0.2
+NOVELTY_PENALTY = 0.1
 """Cost of an article whose lead entity words (names, places) are all new to the story."""
+CORE_PENALTY = 0.2
+"""Cost of an article that lacks the story's core entity words (those of at least
+``CORE_SHARE`` of its members' leads) while its own lead entity words are new to the story:
+the smaller of the two shares counts. Two same-kind events told in the same words (two
+factory fires in one week) differ only there."""
+CORE_SHARE = 0.5
+CORE_MIN_MEMBERS = 3
+"""Stories smaller than this have no core yet."""
 NUMBER_PENALTY = 0.1
 """Cost when the article's lead and the story both have specific numbers and share none."""
 YEAR_PENALTY = 0.2
@@ -88,6 +97,8 @@ class _Story:
     years: set[str] = field(default_factory=set)
     recent: deque[Profile] = field(default_factory=lambda: deque(maxlen=MEMBER_LINKS))
     event_years: Counter[int] = field(default_factory=Counter)
+    lead_counts: Counter[str] = field(default_factory=Counter)
+    core: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -219,9 +230,13 @@ class StoryClusterer:
         return EVENT_YEAR_PENALTY * far / total
 
     def _entity_cost(self, item: Profile, story: _Story) -> float:
-        """Penalty for the share of the article's lead entity words new to the story."""
+        """Penalty for the share of the article's lead entity words new to the story, and
+        more when the article also lacks the story's core entity words."""
         novel = _share(item.lead_entities, lambda word: word not in story.entities)
-        return self.novelty_penalty * novel
+        if not novel or not story.core:
+            return self.novelty_penalty * novel
+        missing = _share(story.core, lambda word: word not in item.entities)
+        return self.novelty_penalty * novel + CORE_PENALTY * min(novel, missing)
 
     def _time_cost(self, day: int | None, story: _Story) -> float:
         """Penalty for the days between ``day`` and the story's dated span (0 inside it)."""
@@ -265,6 +280,12 @@ class StoryClusterer:
         story.numbers.update(item.numbers)
         story.years.update(item.years)
         story.recent.append(item)
+        story.lead_counts.update(item.lead_entities)
+        size = len(story.members)
+        if size >= CORE_MIN_MEMBERS:
+            story.core = tuple(
+                word for word, n in story.lead_counts.items() if n >= CORE_SHARE * size
+            )
         year = event_year(item)
         if year is not None:
             story.event_years[year] += 1
