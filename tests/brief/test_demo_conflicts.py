@@ -33,6 +33,8 @@ def test_kessel_point_against_gull_island(ferry: Briefing) -> None:
     ]
     assert found, [(c.topic, [claim.text for claim in c.claims]) for c in ferry.conflicts]
     assert not _sides(found[0], "Gull Island") & _sides(found[0], "Kessel")
+    # the heading names each side's place as written
+    assert "Gull Island" in found[0].topic and "Kessel" in found[0].topic, found[0].topic
 
 
 def test_212_passengers_against_230_on_board(ferry: Briefing) -> None:

@@ -39,6 +39,7 @@ _DENIAL = re.compile(
     r"\bdidn['’]t\b",
     re.I,
 )  # a plain denial of a fact; "would not say", "is not the means" are not
+_FRAGMENT = re.compile(r"(?:Who|Whom|Whose|Which)\b")
 _ASIDE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^,]*,", re.I)
 _NOT_ONLY = re.compile(
     r"\bnot (?:only|just|until)\b|n['’]t (?:only|just|until)\b|\bno (?:doubt|longer)\b|"
@@ -154,7 +155,26 @@ def find_conflicts(
                 continue
             seen.add(pair)  # type: ignore[arg-type]
             found.extend(_compare(a, b, mode, context))
-    return _merge(found)
+    return _merge(found, _preceding(articles))
+
+
+def _preceding(articles: Sequence[AnalyzedArticle]) -> dict[str, str]:
+    """Each sentence's id -> the sentence before it in its article."""
+    return {
+        sentence.id: before.text
+        for article in articles
+        for before, sentence in zip(article.sentences, article.sentences[1:], strict=False)
+    }
+
+
+def _shown(claim: Claim, preceding: Mapping[str, str]) -> str:
+    """A claim as a side shows it: a sentence that opens on a relative pronoun ("Who is
+    expected to stop at the spaceport ...", a fragment some translations leave) is shown
+    after the sentence it hangs on, so that the reader sees who is meant."""
+    before = preceding.get(claim.sentence_id)
+    if before and _FRAGMENT.match(claim.text):
+        return f"{before} {claim.text}"
+    return claim.text
 
 
 def _pairs(group: ClaimGroup) -> list[tuple[Claim, Claim, str]]:
@@ -462,7 +482,7 @@ def _is_update(a: Claim, b: Claim, sa: Slots, sb: Slots) -> bool:
     )
 
 
-def _merge(found: Sequence[_Disagreement]) -> list[Conflict]:
+def _merge(found: Sequence[_Disagreement], preceding: Mapping[str, str]) -> list[Conflict]:
     """Join pairwise disagreements of one kind that share a claim into one conflict."""
     clusters: list[tuple[str, bool, dict[Claim, Hashable]]] = []
     for item in found:
@@ -473,11 +493,15 @@ def _merge(found: Sequence[_Disagreement]) -> list[Conflict]:
                 break
         else:
             clusters.append((item.kind, item.update, pair))
-    conflicts = [_conflict(kind, update, values) for kind, update, values in clusters]
+    conflicts = [
+        _conflict(kind, update, values, preceding) for kind, update, values in clusters
+    ]
     return [conflict for conflict in conflicts if len(conflict.claims) >= 2]
 
 
-def _conflict(kind: str, update: bool, values: dict[Claim, Hashable]) -> Conflict:
+def _conflict(
+    kind: str, update: bool, values: dict[Claim, Hashable], preceding: Mapping[str, str]
+) -> Conflict:
     """One side per distinct value, with every document that holds it (earliest first)."""
     claims = sorted(values, key=lambda claim: (claim.published or "", claim.transcript))
     sides: dict[Hashable, list[Claim]] = {}
@@ -487,14 +511,28 @@ def _conflict(kind: str, update: bool, values: dict[Claim, Hashable]) -> Conflic
             value = next((seen for seen in sides if _overlap(seen, value)), value)
         sides.setdefault(value, []).append(claim)
     sourced = [
-        Sourced(members[0].text, tuple(dict.fromkeys(claim.doc_id for claim in members)))
+        Sourced(
+            _shown(members[0], preceding),
+            tuple(dict.fromkeys(claim.doc_id for claim in members)),
+        )
         for members in sides.values()
     ]
     return Conflict(
-        topic=_topic(kind, claims),
+        topic=_topic(kind, claims, sides),
         claims=tuple(sourced),
         kind="update" if update else "conflict",
     )
+
+
+def _place_names(value: Hashable, text: str) -> str:
+    """A side's places as its claim writes them ("Gull Island and Kessel Point")."""
+    if not isinstance(value, frozenset):
+        return ""
+    names = []
+    for place in sorted(value, key=str):
+        found = re.search(re.escape(str(place)), text, re.I)
+        names.append(found.group(0) if found else str(place).title())
+    return " and ".join(names)
 
 
 def _overlap(a: Hashable, b: Hashable) -> bool:
@@ -503,8 +541,17 @@ def _overlap(a: Hashable, b: Hashable) -> bool:
     )
 
 
-def _topic(kind: str, claims: Sequence[Claim]) -> str:
-    """The slot and the words every side shares, in the first side's order."""
+def _topic(kind: str, claims: Sequence[Claim], sides: Mapping[Hashable, list[Claim]]) -> str:
+    """The slot and, for places and timings, each side's value ("where: Vladivostok or
+    spaceport"); otherwise the words every side shares, in the first side's order."""
+    if kind == "place":
+        shown = [_place_names(value, members[0].text) for value, members in sides.items()]
+        if all(shown):
+            return f"{_LABELS[kind]}: {' or '.join(shown)}"
+    if kind == "timing":  # "when: at the forum or after the forum"
+        shown = [f"{relation} the {venue}" for value in sides for venue, relation in sorted(value)]
+        if shown:
+            return f"{_LABELS[kind]}: {' or '.join(dict.fromkeys(shown))}"
     others = [{w[:5] for w in re.findall(r"[a-z]+", c.text.lower())} for c in claims[1:]]
     shared: list[str] = []
     for word in re.findall(r"[A-Z][\w-]{2,}|[a-z][\w-]{3,}", claims[0].text):
