@@ -88,6 +88,32 @@ def test_days_relative_to_a_named_event() -> None:
     assert claim_slots(claim).days == frozenset()  # no anchor known: nothing invented
 
 
+def test_a_written_date_wins_over_its_weekday() -> None:
+    # published 2031-04-18, a Friday: "Saturday" alone would be the 12th; the date says the 5th
+    claim = _claim("Service failed on Saturday, 5 April 2031, the operator said.", "2031-04-18")
+    assert claim_slots(claim).days == {"2031-04-05"}
+    assert claim_slots(_claim("The hearing is on April 21st, 2031.")).days == {"2031-04-21"}
+    assert claim_slots(_claim("She was born on 3 March 1961 in Ostrava.")).days == {"1961-03-03"}
+    assert claim_slots(_claim("Service failed on Saturday.", "2031-04-18")).weekday_days == {
+        "2031-04-12"
+    }
+
+
+def test_one_weekday_in_reports_a_week_apart_is_not_a_conflict() -> None:
+    from newsfuse.brief.conflicts import disagreements
+
+    early = Claim("a", "a:0", "The two climbers were found on Saturday near the ridge.", (),
+                  frozenset(), 0, "2031-04-07")
+    late = Claim("b", "b:0", "The two climbers were found on Saturday by a patrol.", (),
+                 frozenset(), 0, "2031-04-15")
+    other = Claim("c", "c:0", "The two climbers were found on Sunday by a patrol.", (),
+                  frozenset(), 0, "2031-04-15")
+    slots = {claim: claim_slots(claim) for claim in (early, late, other)}
+    assert slots[early].days != slots[late].days  # the 5th and the 12th
+    assert "day" not in disagreements(early, late, slots[early], slots[late])
+    assert "day" in disagreements(early, other, slots[early], slots[other])
+
+
 def test_story_day_stands_in_for_a_missing_publication_date() -> None:
     claim = _claim("They left on Sunday.", None)
     assert claim_slots(claim, base="2031-04-08").days == {"2031-04-06"}

@@ -208,7 +208,19 @@ _REPORTING_DAY = re.compile(
     r"(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
-_MONTH_DAY = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b", re.I)
+_MONTH_NAMES = "|".join(_MONTHS)
+_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})\b"
+    r"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?",
+    re.I,
+)  # "October 8", "October 8, 2011", "8 October 2011"
+_DATED = re.compile(
+    rf"^,?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})"
+    rf"|(?:{_MONTH_NAMES})\s+\d)",
+    re.I,
+)  # "Saturday, 8 October": the date says which Saturday
 _FUTURE = re.compile(r"\b(?:will|would|expected|scheduled|set to|plans?|due|next)\b", re.I)
 _YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-]|['’]?s\b|\s*[-–]\s*\d)")
 _NUMBER = re.compile(
@@ -295,6 +307,7 @@ class Slots:
     people: frozenset[tuple[str, frozenset[str]]] = frozenset()
     contexts: tuple[tuple[str, str, frozenset[str]], ...] = ()
     mentioned: frozenset[str] = frozenset()
+    weekday_days: frozenset[str] = frozenset()
 
 
 def claim_slots(
@@ -331,7 +344,8 @@ def claim_slots(
         for m in claim.mentions
         if m.label == "PERSON" and not _SPEAKER.match(claim.text[m.end : m.end + 40])
     )
-    days = _days(claim.text, claim.published or base) + _relative_days(claim.text, anchors or {})
+    said = _days(claim.text, claim.published or base)
+    days = [(v, i) for v, i, _ in said] + _relative_days(claim.text, anchors or {})
     years = [(m.group(1), m.start()) for m in _YEAR.finditer(claim.text)]
     listed = [("year-list", " ".join(_YEAR.findall(m.group(0))), m.start())
               for m in _YEAR_LIST.finditer(claim.text)]
@@ -354,6 +368,7 @@ def claim_slots(
             for kind, v, i in located
         ),
         mentioned=frozenset(_norm(name(m.text)) for m in named),
+        weekday_days=frozenset(v for v, _, weekday in said if weekday),
     )
 
 
@@ -439,38 +454,44 @@ def _venue_spans(text: str) -> list[tuple[str, str, int]]:
     return found
 
 
-def _days(text: str, published: str | None) -> list[tuple[str, int]]:
-    days: list[tuple[str, int]] = []
+def _days(text: str, published: str | None) -> list[tuple[str, int, bool]]:
+    """``(day, position, from a weekday name)`` for each day the text dates something."""
+    days: list[tuple[str, int, bool]] = []
     base = _parse_date(published)
     future = bool(_FUTURE.search(text))
     for match in _DAY_WORD.finditer(text):
         if _REPORTING_DAY.search(text[: match.start()]):
             continue  # "said on Saturday": when it was said, not when it happened
-        if _NAMED_DAY.search(text[: match.start()]) or _POSSESSIVE.match(text[match.end() :]):
+        after = text[match.end() :]
+        if _NAMED_DAY.search(text[: match.start()]) or _POSSESSIVE.match(after):
             continue
+        if _DATED.match(after):
+            continue  # "on Saturday, 8 October 2011": the date is read below
         word = match.group(1).lower()
         resolved = _resolve_day(word, base, future)
         if resolved is not None:
-            days.append((resolved.isoformat(), match.start()))
+            days.append((resolved.isoformat(), match.start(), word in _WEEKDAYS))
         elif word in _WEEKDAYS:
-            days.append((word, match.start()))
+            days.append((word, match.start(), True))
     for match in _MONTH_DAY.finditer(text):
-        month = _MONTHS.index(match.group(1).lower()) + 1
-        day = int(match.group(2))
-        if base and 1 <= day <= 31:
+        month = _MONTHS.index((match["month"] or match["month2"]).lower()) + 1
+        day = int(match["day"] or match["day2"])
+        written = match["year"] or match["year2"]
+        year = int(written) if written else base.year if base else None
+        if year is not None and 1 <= day <= 31:
             try:
-                days.append((date(base.year, month, day).isoformat(), match.start()))
+                days.append((date(year, month, day).isoformat(), match.start(), False))
             except ValueError:
                 continue
         else:
-            days.append((f"--{month:02d}-{day:02d}", match.start()))
+            days.append((f"--{month:02d}-{day:02d}", match.start(), False))
     return days
 
 
 def event_days(text: str, published: str | None) -> list[str]:
     """The calendar days (``YYYY-MM-DD``) a sentence dates what it reports on, against its
     publication day; days of saying ("said on Monday") are left out."""
-    return sorted(day for day, _ in _days(text, published) if day[:1].isdigit())
+    return sorted(day for day, _, _ in _days(text, published) if day[:1].isdigit())
 
 
 def _relative_days(text: str, anchors: Mapping[tuple[str, str], str]) -> list[tuple[str, int]]:

@@ -330,14 +330,29 @@ def _venue_relation_differs(a: Slots, b: Slots) -> bool:
 
 
 def _days_differ(a: Slots, b: Slots) -> bool:
-    """Days said of the same thing (shared words before them) that never coincide."""
+    """Days said of the same thing (shared words before them) that never coincide. The same
+    weekday name on both sides agrees, whatever days the publication dates make of it ("found
+    on Saturday" in reports a week apart: a writer's "Saturday", not two Saturdays)."""
     pairs = [
         (_comparable_day(x, y), _comparable_day(y, x))
         for x, cx in _located(a, "day")
         for y, cy in _located(b, "day")
         if cx & cy and _day_class(x) in _COMPATIBLE[_day_class(y)]
     ]
-    return bool(pairs) and all(x != y for x, y in pairs)
+    return bool(pairs) and all(
+        x != y and not _same_weekday(x, y, a, b) for x, y in pairs
+    )
+
+
+def _same_weekday(x: str, y: str, a: Slots, b: Slots) -> bool:
+    """Two dates both read from the same weekday name."""
+    if x not in a.weekday_days or y not in b.weekday_days:
+        return False
+    return _weekday_name(x) == _weekday_name(y)
+
+
+def _weekday_name(day: str) -> str:
+    return date.fromisoformat(day).strftime("%A").lower() if _day_class(day) == "date" else day
 
 
 def _years_differ(a: Slots, b: Slots) -> bool:
@@ -350,8 +365,8 @@ def _years_differ(a: Slots, b: Slots) -> bool:
 
 def _comparable_day(day: str, other: str) -> str:
     """A date is compared with a bare weekday by its weekday name."""
-    if _day_class(day) == "date" and _day_class(other) == "weekday":
-        return date.fromisoformat(day).strftime("%A").lower()
+    if _day_class(other) == "weekday":
+        return _weekday_name(day)
     return day
 
 
