@@ -6,7 +6,7 @@ import pytest
 from factkit import FIXTURES, INDEPENDENCE, read_fixture
 
 from newsfuse.brief.align import align_claims
-from newsfuse.brief.claims import Claim, claim_slots
+from newsfuse.brief.claims import Claim, claim_slots, nested_places
 from newsfuse.brief.conflicts import find_conflicts
 from newsfuse.nlp.analyze import Analyzer
 from newsfuse.nlp.embed import load_embedder
@@ -112,6 +112,51 @@ def test_one_weekday_in_reports_a_week_apart_is_not_a_conflict() -> None:
     assert slots[early].days != slots[late].days  # the 5th and the 12th
     assert "day" not in disagreements(early, late, slots[early], slots[late])
     assert "day" in disagreements(early, other, slots[early], slots[other])
+
+
+def _placed(doc: str, text: str, places: dict[str, str]) -> Claim:
+    """A claim whose named places (text -> spaCy label) are found in ``text``."""
+    from newsfuse.types import Mention
+
+    mentions = tuple(
+        Mention(name, label, text.index(name), text.index(name) + len(name))
+        for name, label in places.items()
+    )
+    return Claim(doc, f"{doc}:0", text, mentions, frozenset(), 0, "2031-04-08")
+
+
+def _place_conflict(a: Claim, b: Claim) -> bool:
+    from newsfuse.brief.conflicts import disagreements
+
+    nested = frozenset(nested_places(a) | nested_places(b))
+    return "place" in disagreements(a, b, claim_slots(a), claim_slots(b), nested=nested)
+
+
+def test_a_site_against_a_town_is_vague_unless_said_to_be_elsewhere() -> None:
+    town = _placed("a", "The delegation stopped in Varnholm on Sunday.", {"Varnholm": "GPE"})
+    hall = _placed(
+        "b", "The delegation stopped at Orsk Hall on Sunday.", {"Orsk Hall": "FAC"}
+    )
+    other_town = _placed("c", "The delegation stopped in Dellby on Sunday.", {"Dellby": "GPE"})
+    away = _placed(
+        "d", "The delegation stopped at the station 200 kilometres north of Varnholm on Sunday.",
+        {"Varnholm": "GPE"},
+    )
+    assert not _place_conflict(town, hall)  # the hall may well be in Varnholm
+    assert _place_conflict(town, other_town)
+    assert _place_conflict(town, away)  # the station is placed away from the town
+
+
+def test_a_source_is_not_a_place_and_a_quarter_lies_in_its_city() -> None:
+    source = _placed(
+        "a", "Power failed across the valley, according to Bloomberg.", {"Bloomberg": "GPE"}
+    )
+    assert not claim_slots(source).places
+    quarter = _placed(
+        "b", "He was stopped in the Eastfield section of Marrow City after midnight.",
+        {"Eastfield": "GPE", "Marrow City": "GPE"},
+    )
+    assert ("eastfield", "marrow city") in nested_places(quarter)
 
 
 def test_story_day_stands_in_for_a_missing_publication_date() -> None:

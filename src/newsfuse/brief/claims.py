@@ -272,7 +272,9 @@ _REFERENCE_POINT = re.compile(
     re.I,
 )  # "1,500 kilometres north of Vladivostok": a landmark, not where it happens
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|at|into|to|toward|towards|near|on)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|into|(?<!according )to|toward|towards|near|on)\s+(?:the\s+)?$", re.I
+)  # not "according to Bloomberg": a source
 _ABOARD = re.compile(r"^\s*(?:\w+\s+)?(?:on board|aboard)\b", re.I)
 _VAGUE_PLACE = re.compile(
     r"\b(?:region|territory|border|area|east|west|north|south|country|countries|abroad|"
@@ -293,9 +295,11 @@ class Slots:
     ``approximate`` lists the nouns hedged ("at least 12"); ``years`` are the bare years
     named; ``people`` the persons acting or acted on, each with the words after the name
     (speakers — "X said" — left out).
-    ``mentioned`` are all places named, in any role. ``contexts`` hold ``(slot, value,
-    words before it)`` for days, years and counts, so that only values said of the same
-    thing are compared ("arrived ... on Tuesday").
+    ``mentioned`` are all places named, in any role; ``sites`` the places that are buildings,
+    roads or venues (a stadium, a spaceport) rather than towns or regions;
+    ``landmarks`` the places named only to say where something is from them. ``contexts``
+    hold ``(slot, value, words before it)`` for days, years and counts, so that only values
+    said of the same thing are compared ("arrived ... on Tuesday").
     """
 
     places: frozenset[str]
@@ -308,6 +312,8 @@ class Slots:
     contexts: tuple[tuple[str, str, frozenset[str]], ...] = ()
     mentioned: frozenset[str] = frozenset()
     weekday_days: frozenset[str] = frozenset()
+    sites: frozenset[str] = frozenset()
+    landmarks: frozenset[str] = frozenset()
 
 
 def claim_slots(
@@ -369,6 +375,13 @@ def claim_slots(
         ),
         mentioned=frozenset(_norm(name(m.text)) for m in named),
         weekday_days=frozenset(v for v, _, weekday in said if weekday),
+        sites=frozenset(_norm(name(m.text)) for m in named if m.label == "FAC")
+        | frozenset(word for word, _ in venues),
+        landmarks=frozenset(
+            _norm(name(m.text))
+            for m in claim.mentions
+            if m.label in _PLACE_LABELS and _REFERENCE_POINT.search(claim.text[: m.start])
+        ),
     )
 
 
@@ -394,7 +407,11 @@ def nested_places(claim: Claim) -> set[tuple[str, str]]:
     return pairs
 
 
-_OUTER_PLACE = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?)([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+_OUTER_PLACE = re.compile(
+    r"(?:,\s*|\s+in\s+(?:the\s+)?|"
+    r"\s+(?:section|neighbou?rhood|district|suburb|part|area|borough)\s+of\s+(?:the\s+)?)"
+    r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
+)  # "Millom, Cumbria", "Richmond Hill in Queens", "the Clairemont section of San Diego"
 
 
 def _words_after(text: str, index: int, count: int = 2) -> frozenset[str]:

@@ -302,10 +302,19 @@ def _places_differ(a: Slots, b: Slots) -> bool:
     ):
         return False
     return any(  # the places are said of the same thing: shared words before them
-        cx & cy
+        (cx & cy) and _same_scale(x, y, a, b)
         for x, cx in _located(a, "place") if x in a.places
         for y, cy in _located(b, "place") if y in b.places
     )
+
+
+def _same_scale(x: str, y: str, a: Slots, b: Slots) -> bool:
+    """A site (a stadium, a street) and a town are vague against each other — the site may
+    lie in the town — unless one side says the site is away from the other's town ("the
+    spaceport 1,500 km north of Vladivostok")."""
+    if (x in a.sites) == (y in b.sites):
+        return True
+    return y in a.landmarks or x in b.landmarks
 
 
 def _nested(a: Slots, b: Slots, nested: frozenset[tuple[str, str]]) -> bool:
