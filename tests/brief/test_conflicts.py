@@ -71,6 +71,9 @@ def test_weekdays_resolve_against_publication_day() -> None:
     assert claim_slots(_claim("They will meet on Thursday.")).days == {"2031-04-10"}
     assert claim_slots(_claim("It arrived on Tuesday.")).days == {"2031-04-08"}
     assert claim_slots(_claim("It arrived on Tuesday.", None)).days == {"tuesday"}
+    # a day inside a quotation is the speaker's
+    assert not claim_slots(_claim('Marchers chanted "how many will you jail today".')).days
+    assert not claim_slots(_claim("Marchers chanted “no peace until Friday”.")).days
 
 
 def test_hedged_numbers_are_approximate() -> None:

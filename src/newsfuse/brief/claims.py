@@ -482,8 +482,9 @@ def _days(text: str, published: str | None) -> list[tuple[str, int, bool]]:
         after = text[match.end() :]
         if _NAMED_DAY.search(text[: match.start()]) or _POSSESSIVE.match(after):
             continue
-        if _DATED.match(after):
-            continue  # "on Saturday, 8 October 2011": the date is read below
+        if _DATED.match(after) or _in_quotes(text, match.start()):
+            continue  # "on Saturday, 8 October 2011": the date is read below; "kill today"
+            # in a chant or a quote is the speaker's day, not the event's
         word = match.group(1).lower()
         resolved = _resolve_day(word, base, future)
         if resolved is not None:
@@ -583,6 +584,12 @@ def _numbers(
 def _in_aside(text: str, index: int) -> bool:
     """Inside ", which connects Europe to Asia," — a description, not where it happened."""
     return any(match.start() <= index < match.end() for match in _ASIDE.finditer(text))
+
+
+def _in_quotes(text: str, index: int) -> bool:
+    """Inside a quotation ("..." or “...”)."""
+    before = text[:index]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _in_brackets(text: str, index: int) -> bool:
