@@ -64,6 +64,11 @@ STAGES: dict[str, tuple[str, Callable[[int], Any], Callable[[Any], int]]] = {
         stages.repeat_folder,
         stages.run_read_brief,
     ),
+    "brief-repeat-json": (
+        "the command `newsfuse brief -f json -o FILE`, output included, pages as brief-repeat",
+        stages.repeat_folder,
+        stages.run_cli_json,
+    ),
 }
 ANCHORS = {"extract": "trafilatura", "dedup": "datasketch"}
 DEFAULT_SIZES = "100,1000,10000,100000"

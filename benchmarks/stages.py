@@ -265,11 +265,30 @@ def run_brief(articles: Sequence[Any]) -> int:
 
 
 def run_read_brief(folder: Path) -> int:
-    """``newsfuse brief FOLDER`` without the output formatting: read, dedup, brief."""
-    from newsfuse.pipeline import brief_paths
+    """``newsfuse brief FOLDER`` without the output formatting: read, dedup, brief, holding
+    what the command holds (slim records; texts and analyses in a temporary spill)."""
+    from newsfuse.pipeline import StreamingBrief, read_articles
+    from newsfuse.spill import Spill
 
-    result = brief_paths([folder])
-    return len(result.articles)
+    with Spill() as spill:
+        brief = StreamingBrief(spill)
+        for article in read_articles([folder]):
+            brief.add(article)
+        brief.briefings()
+        return len(brief.articles)
+
+
+def run_cli_json(folder: Path) -> int:
+    """``newsfuse brief FOLDER -f json -o FILE``, the command itself, output included."""
+    import tempfile
+
+    from newsfuse.cli import main
+
+    with tempfile.TemporaryDirectory() as scratch:
+        output = Path(scratch) / "brief.json"
+        if main(["brief", str(folder), "-q", "-f", "json", "-o", str(output)]):
+            raise SystemExit("newsfuse brief failed")
+    return sum(1 for _ in folder.iterdir())
 
 
 def page_folder(count: int) -> Path:

@@ -409,10 +409,14 @@ def _color(args: argparse.Namespace) -> bool:
 
 
 def _spill_dir(output: Path | None) -> Path | None:
-    """Temporary files go beside the output file when there is one (else the system's)."""
-    if output is not None and output.parent.is_dir():
-        return output.parent
-    return None
+    """Temporary files go beside the output file when it is (to be) a plain file in a folder
+    we may write to; else in the system's temporary folder."""
+    import os
+
+    if output is None or (output.exists() and not output.is_file()):
+        return None
+    folder = output.parent
+    return folder if folder.is_dir() and os.access(folder, os.W_OK) else None
 
 
 @contextmanager
