@@ -6,6 +6,7 @@ The reference here is that old way, written out with the stages' public function
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from newsfuse import __version__, cli, pipeline
 from newsfuse.pipeline import StreamingBrief, read_articles, story_jobs
 from newsfuse.render.json import extract_output_dict, json_text, output_dict
 from newsfuse.spill import Spill
-from newsfuse.types import Article, Block, Briefing
+from newsfuse.types import Article, Briefing
 
 pytestmark = pytest.mark.slow  # loads spaCy and the embedder, briefs whole stories
 
@@ -110,22 +111,12 @@ def test_extract_output_equals_the_in_memory_rendering(
     assert streamed == expected
 
 
-def _synth_articles(events: int) -> list[Article]:
-    from synth import generate
+def _synth_articles(count: int) -> list[Article]:
+    """Invented multi-outlet stories (the benchmarks' ``synth_articles``)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from stages import synth_articles
 
-    return [
-        Article(
-            id=f"s{n}",
-            source=item.url,
-            status="ok",
-            title=item.title,
-            published=item.published,
-            outlet=item.outlet,
-            blocks=tuple(Block("paragraph", text) for text in item.text.split("\n\n")),
-            url=item.url,
-        )
-        for n, item in enumerate(generate(events, per_event=3, seed=11))
-    ]
+    return list(synth_articles(count))
 
 
 def test_chunked_analysis_and_spill_give_the_whole_list_briefings(
@@ -134,7 +125,7 @@ def test_chunked_analysis_and_spill_give_the_whole_list_briefings(
     # Each ok article analysed, embedded and clustered in a chunk of its own.
     monkeypatch.setattr(pipeline, "ANALYSIS_CHUNK_WORDS", 1)
     marker = pipeline.DuplicateMarker()
-    originals = _synth_articles(6)
+    originals = _synth_articles(18)
     articles = [marker.mark(a) for a in [*originals, *originals[:2]]]
     assert articles[-1].status == articles[-2].status == "duplicate"
     ok = [a for a in articles if a.status == "ok"]
@@ -152,6 +143,6 @@ def test_chunked_analysis_and_spill_give_the_whole_list_briefings(
 
 
 def test_brief_articles_keeps_its_in_memory_contract() -> None:
-    articles = _synth_articles(2)
+    articles = _synth_articles(6)
     briefings = pipeline.brief_articles(articles, workers=1)
     assert briefings == _old_briefings(articles, words=120)
