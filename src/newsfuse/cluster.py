@@ -9,12 +9,12 @@ fixed threshold; otherwise it starts a new story. The number of stories is never
 
 Two similar events (two earthquakes in one week) differ in places, names and numbers: the
 entity cosine, the lead-sentence embedding, a penalty for lead entities new to the story and
-a larger one when the article also lacks the story's core names (those most of its members
-lead with) carry that disagreement, and so does the event year (the publication year, else the latest
-year the text names) when it is years away from those of most members. Candidate stories
-come from an inverted index over each article's strongest terms and entity words, scanning
-only the most recent stories per key, so each article costs about the same however long the
-stream.
+a larger one when the article also lacks the story's core names (the rare names most of its
+members lead with) carry that disagreement, and so does the event year (the publication
+year, else the latest year the text names) when it is years away from those of most members.
+Candidate stories come from an inverted index over each article's strongest terms and entity
+words, scanning only the most recent stories per key, so each article costs about the same
+however long the stream.
 """
 
 from __future__ import annotations
@@ -48,14 +48,17 @@ WINDOW_DAYS = 14
 TIME_PENALTY = 0.1
 NOVELTY_PENALTY = 0.1
 """Cost of an article whose lead entity words (names, places) are all new to the story."""
-CORE_PENALTY = 0.2
-"""Cost of an article that lacks the story's core entity words (those of at least
-``CORE_SHARE`` of its members' leads) while its own lead entity words are new to the story:
-the smaller of the two shares counts. Two same-kind events told in the same words (two
-factory fires in one week) differ only there."""
+CORE_PENALTY = 0.25
+"""Cost of an article that lacks the story's core names while its own lead entity words are
+new to the story: the smaller of the two shares counts. Two same-kind events told in the
+same words (two factory fires in one week) differ only there."""
 CORE_SHARE = 0.5
-CORE_MIN_MEMBERS = 3
-"""Stories smaller than this have no core yet."""
+"""A story's core names are the rare entity words of its first member's lead, then those
+that at least two members and ``CORE_SHARE`` of them lead with."""
+CORE_IDF = 5.5
+"""Only words this rare are core names (Zipf 2.5 or less: "Zerzerfield", "Lindqvist"; not
+"police", "Paris" or even "Lohan"), so that stories of well-known names rest on the other
+signals."""
 NUMBER_PENALTY = 0.1
 """Cost when the article's lead and the story both have specific numbers and share none."""
 YEAR_PENALTY = 0.2
@@ -281,11 +284,10 @@ class StoryClusterer:
         story.years.update(item.years)
         story.recent.append(item)
         story.lead_counts.update(item.lead_entities)
-        size = len(story.members)
-        if size >= CORE_MIN_MEMBERS:
-            story.core = tuple(
-                word for word, n in story.lead_counts.items() if n >= CORE_SHARE * size
-            )
+        least = 1 if len(story.members) == 1 else max(2, CORE_SHARE * len(story.members))
+        story.core = tuple(
+            word for word, n in story.lead_counts.items() if n >= least and idf(word) >= CORE_IDF
+        )
         year = event_year(item)
         if year is not None:
             story.event_years[year] += 1

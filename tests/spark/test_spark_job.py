@@ -67,7 +67,9 @@ def test_same_documents_as_the_single_machine_run(runs) -> None:
 
 def test_same_stories_and_briefings_as_the_single_machine_run(runs) -> None:
     single, spark, _, _ = runs
-    assert len(single["stories"]) >= 25
+    # 50 same-template events (one lost to junk pages): one story each, none swallowing another
+    assert len(single["stories"]) >= 45
+    assert max(len(story["documents"]) for story in single["stories"]) <= 8
     assert [sorted(s["documents"]) for s in single["stories"]] == [
         sorted(s["documents"]) for s in spark["stories"]
     ]
