@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,17 @@ def test_index_chains_point_to_the_root(wire: dict[str, Article]) -> None:
     assert index.add(wire["reprint"]) == "wire01"
     assert index.add(wire["same_topic"]) is None
     assert len(index) == 4
+
+
+def test_exact_copies_are_not_stored_but_decide_as_before(wire: dict[str, Article]) -> None:
+    index = DuplicateIndex()
+    copies = [replace(wire["exact_copy"], id=f"copy{n}") for n in range(50)]
+    assert index.add(wire["original"]) is None
+    assert [index.add(copy) for copy in copies] == ["wire01"] * 50
+    assert index.add(wire["reprint"]) == "wire01"  # a near copy still finds the original
+    assert index.add(copies[3]) == "wire01"  # asked again: the same answer
+    assert len(index) == 52
+    assert len(index._entries) == 2  # the original and the reprint: copies cost no entry
 
 
 def test_rejected_articles_are_ignored(wire: dict[str, Article]) -> None:

@@ -101,14 +101,16 @@ class DuplicateIndex:
         self._blank = MinHash(num_perm=permutations, hashfunc=_identity)
         self._entries: dict[str, _Entry] = {}
         self._root: dict[str, str] = {}
+        self._copies: set[str] = set()
         self._seen = 0
 
     def __len__(self) -> int:
-        return len(self._entries)
+        """Documents indexed (exact copies included, though their original stands for them)."""
+        return len(self._entries) + len(self._copies)
 
     def add(self, article: Article) -> str | None:
         """Index ``article``; return the id it duplicates, or None."""
-        if article.status != "ok" or article.id in self._entries:
+        if article.status != "ok" or article.id in self._entries or article.id in self._copies:
             return self._root.get(article.id)
         order = (article.published or _UNDATED, self._seen)
         items = shingles(_body(article), self.shingle)
@@ -118,10 +120,16 @@ class DuplicateIndex:
             return None
         signature = self.signature(items)
         original = self._original(entry, signature)
-        self._entries[entry.id] = entry
-        self._lsh.insert(entry.id, signature)
         if original is not None:
             self._root[entry.id] = original
+            if np.array_equal(entry.shingles, self._entries[original].shingles):
+                # An exact copy of its original: whatever would match the copy matches the
+                # original the same way, so the copy is not stored (a page fetched 100,000
+                # times costs one entry).
+                self._copies.add(entry.id)
+                return original
+        self._entries[entry.id] = entry
+        self._lsh.insert(entry.id, signature)
         return original
 
     def signature(self, items: frozenset[int]) -> MinHash:
