@@ -554,7 +554,7 @@ def _place_names(value: Hashable, text: str) -> str:
         return ""
     names = []
     for place in sorted(value, key=str):
-        found = re.search(re.escape(str(place)), text, re.I)
+        found = re.search(rf"\b(?i:{re.escape(str(place))})(?:\s+[A-Z][\w-]+)*", text)
         names.append(found.group(0) if found else str(place).title())
     return " and ".join(names)
 
@@ -569,7 +569,10 @@ def _topic(kind: str, claims: Sequence[Claim], sides: Mapping[Hashable, list[Cla
     """The slot and, for places and timings, each side's value ("where: Vladivostok or
     spaceport"); otherwise the words every side shares, in the first side's order."""
     if kind == "place":
-        shown = [_place_names(value, members[0].text) for value, members in sides.items()]
+        shown = [  # as a written report has it, not a transcript ("Kessel point")
+            _place_names(value, min(members, key=lambda claim: claim.transcript).text)
+            for value, members in sides.items()
+        ]
         if all(shown):
             return f"{_LABELS[kind]}: {' or '.join(shown)}"
     if kind == "timing":  # "when: at the forum or after the forum"
