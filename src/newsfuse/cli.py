@@ -435,13 +435,13 @@ def _output(path: Path | None) -> Iterator[TextIO]:
 
 def _summary_line(counts: Any) -> None:
     parts = [
-        f"{counts.documents} documents",
+        f"{counts.documents} document{'' if counts.documents == 1 else 's'}",
         f"{counts.ok} ok",
         f"{counts.duplicate} duplicate",
         f"{counts.rejected} rejected",
     ]
     if counts.stories:
-        parts.append(f"{counts.stories} stories")
+        parts.append(f"{counts.stories} stor{'y' if counts.stories == 1 else 'ies'}")
     print("newsfuse: " + ", ".join(parts), file=sys.stderr)
 
 
