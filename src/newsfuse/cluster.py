@@ -101,6 +101,7 @@ class _Story:
     recent: deque[Profile] = field(default_factory=lambda: deque(maxlen=MEMBER_LINKS))
     event_years: Counter[int] = field(default_factory=Counter)
     lead_counts: Counter[str] = field(default_factory=Counter)
+    """How many members lead with each rare entity word (a core-name candidate)."""
     core: tuple[str, ...] = ()
 
     @property
@@ -283,11 +284,9 @@ class StoryClusterer:
         story.numbers.update(item.numbers)
         story.years.update(item.years)
         story.recent.append(item)
-        story.lead_counts.update(item.lead_entities)
+        story.lead_counts.update(word for word in item.lead_entities if idf(word) >= CORE_IDF)
         least = 1 if len(story.members) == 1 else max(2, CORE_SHARE * len(story.members))
-        story.core = tuple(
-            word for word, n in story.lead_counts.items() if n >= least and idf(word) >= CORE_IDF
-        )
+        story.core = tuple(word for word, n in story.lead_counts.items() if n >= least)
         year = event_year(item)
         if year is not None:
             story.event_years[year] += 1

@@ -101,16 +101,16 @@ class DuplicateIndex:
         self._blank = MinHash(num_perm=permutations, hashfunc=_identity)
         self._entries: dict[str, _Entry] = {}
         self._root: dict[str, str] = {}
-        self._copies: set[str] = set()
+        self._copies = 0
         self._seen = 0
 
     def __len__(self) -> int:
         """Documents indexed (exact copies included, though their original stands for them)."""
-        return len(self._entries) + len(self._copies)
+        return len(self._entries) + self._copies
 
     def add(self, article: Article) -> str | None:
         """Index ``article``; return the id it duplicates, or None."""
-        if article.status != "ok" or article.id in self._entries or article.id in self._copies:
+        if article.status != "ok" or article.id in self._entries or article.id in self._root:
             return self._root.get(article.id)
         order = (article.published or _UNDATED, self._seen)
         items = shingles(_body(article), self.shingle)
@@ -126,7 +126,7 @@ class DuplicateIndex:
                 # An exact copy of its original: whatever would match the copy matches the
                 # original the same way, so the copy is not stored (a page fetched 100,000
                 # times costs one entry).
-                self._copies.add(entry.id)
+                self._copies += 1
                 return original
         self._entries[entry.id] = entry
         self._lsh.insert(entry.id, signature)

@@ -155,7 +155,7 @@ def find_conflicts(
                 continue
             seen.add(pair)  # type: ignore[arg-type]
             found.extend(_compare(a, b, mode, context))
-    return _merge(found, _preceding(articles))
+    return _merge(found, _preceding(articles) if found else {})
 
 
 def _preceding(articles: Sequence[AnalyzedArticle]) -> dict[str, str]:

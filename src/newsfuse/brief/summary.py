@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -300,15 +300,19 @@ class _Story:
 
     def same_claim_docs(self, row: int) -> set[int]:
         """Articles with a sentence that says what sentence ``row`` says."""
-        sims = self.vectors @ self.vectors[row]
         found = {int(self.docs[row])}
+        for doc, _ in self._saying_same(row, found):
+            found.add(doc)
+        return found
+
+    def _saying_same(self, row: int, skip: set[int]) -> Iterator[tuple[int, int]]:
+        """``(article, sentence)`` of each sentence that says what sentence ``row`` says,
+        passing over the articles in ``skip`` (read as it grows)."""
+        sims = self.vectors @ self.vectors[row]
         for other in np.flatnonzero(sims >= SAME_CLAIM):
             doc = int(self.docs[other])
-            if doc in found:
-                continue
-            if self.says_same(row, int(other), float(sims[other])):
-                found.add(doc)
-        return found
+            if doc not in skip and self.says_same(row, int(other), float(sims[other])):
+                yield doc, int(other)
 
     def citing_docs(self, row: int) -> set[int]:
         """The articles a summary sentence cites: those whose sentences saying the same hold,
@@ -316,13 +320,9 @@ class _Story:
         not credited to an article that states only one (however close in meaning)."""
         words = _claim_words(self.sentences[row])
         mass = sum(self.rarity.get(w, 0.0) for w in words)
-        sims = self.vectors @ self.vectors[row]
         held: dict[int, set[str]] = {}
         found = {int(self.docs[row])}
-        for other in np.flatnonzero(sims >= SAME_CLAIM):
-            doc, cosine = int(self.docs[other]), float(sims[other])
-            if doc in found or not self.says_same(row, int(other), cosine):
-                continue
+        for doc, other in self._saying_same(row, found):
             held.setdefault(doc, set()).update(words & _claim_words(self.sentences[other]))
             if sum(self.rarity.get(w, 0.0) for w in held[doc]) >= SHARED_WORDS * mass:
                 found.add(doc)
@@ -350,19 +350,15 @@ def _fact_support(facts: Iterable[Fact]) -> dict[str, int]:
     return support
 
 
-def _scores(
-    story: _Story, candidates: list[Candidate], facts: Sequence[Fact]
-) -> tuple[np.ndarray, list[set[int]]]:
+def _scores(story: _Story, candidates: list[Candidate], facts: Sequence[Fact]) -> np.ndarray:
     n_docs = len(story.articles)
     lexical_centroid = _tfidf_centroid(story)
     centroid = _centroid(story)
     coherence = _coherence(story)
     support = _fact_support(facts)
     scores = np.zeros(len(candidates), dtype=np.float64)
-    cites: list[set[int]] = []
     for i, cand in enumerate(candidates):
         docs = story.same_claim_docs(cand.row)
-        cites.append(docs)
         semantic = float(story.vectors[cand.row] @ centroid)
         lexical = _lexical_centrality(cand.sentence, story, lexical_centroid)
         position = (1.0 + cand.sentence.index) ** -WEIGHTS.position_power
@@ -377,7 +373,7 @@ def _scores(
             + WEIGHTS.coherence * coherence[cand.doc]
             - (WEIGHTS.transcript if cand.transcript else 0.0)
         )
-    return scores, cites
+    return scores
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -514,7 +510,7 @@ def summarize(
     candidates = _candidates(story)
     if not candidates:
         return []
-    scores, cites = _scores(story, candidates, facts)
+    scores = _scores(story, candidates, facts)
     chosen = _select(story, candidates, scores, words, facts)
     return [
         Sourced(
