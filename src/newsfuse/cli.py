@@ -261,6 +261,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     from newsfuse.spill import TextSpill
 
     color = _color(args)
+    _need_writable(args.output)
     with TextSpill(_spill_dir(args.output)) as pieces:
 
         def each(article: Any) -> None:
@@ -288,6 +289,7 @@ def _run_brief(args: argparse.Namespace) -> int:
     from newsfuse.render.json import document_dict, list_item
     from newsfuse.spill import Spill, TextSpill
 
+    _need_writable(args.output)
     directory = _spill_dir(args.output)
     with Spill(directory) as spill, TextSpill(directory) as documents:
         brief = StreamingBrief(spill, words=args.words, keep_copies=args.format == "html")
@@ -417,6 +419,17 @@ def _spill_dir(output: Path | None) -> Path | None:
         return None
     folder = output.parent
     return folder if folder.is_dir() and os.access(folder, os.W_OK) else None
+
+
+def _need_writable(path: Path | None) -> None:
+    """Fail before the work, not after it, when ``-o`` names a folder or a file in a folder
+    that does not exist."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise InputError(f"{path}: cannot write (Is a directory)")
+    if not path.parent.is_dir():
+        raise InputError(f"{path}: cannot write (No such folder {path.parent})")
 
 
 @contextmanager
