@@ -1,0 +1,69 @@
+"""What each language brings: one folder per language (``lang/en/`` now).
+
+A stage never names a language's words itself: it asks for a *part* of the article's language,
+a module of that language's folder (``part(article.language, "calendar")``), and reads the
+tables and patterns there. A language that lacks a part falls back to the default language's,
+so adding a language is adding one folder with the parts it can fill.
+
+Parts every language folder may hold:
+
+- ``core``: the spaCy model name, stop words, word frequency;
+- ``calendar``: month and weekday names, their abbreviations and patterns;
+- further parts named by the stage that reads them (``quotes``, ``claims``, ``boilerplate`` ...).
+
+Stages that run before the language is known (cleaning a scraped page) read a part of every
+language at once with ``parts(name)``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import import_module
+from pathlib import Path
+from types import ModuleType
+
+__all__ = ["DEFAULT", "available", "code", "part", "parts"]
+
+DEFAULT = "en"
+"""The language read when an article's language is unknown or has no folder."""
+
+
+@lru_cache(maxsize=None)
+def available() -> tuple[str, ...]:
+    """The codes of the languages that have a folder here, the default first."""
+    here = Path(__file__).parent
+    found = sorted(p.name for p in here.iterdir() if p.is_dir() and (p / "__init__.py").exists())
+    return (DEFAULT, *(name for name in found if name != DEFAULT))
+
+
+def code(language: str | None) -> str:
+    """The folder that serves ``language`` ("en-GB" -> "en"; unknown -> the default)."""
+    base = (language or "").split("-", 1)[0].split("_", 1)[0].lower()
+    return base if base in available() else DEFAULT
+
+
+@lru_cache(maxsize=None)
+def part(language: str | None, name: str) -> ModuleType:
+    """The module ``name`` of ``language``'s folder, else of the default language's."""
+    folder = code(language)
+    module = f"{__name__}.{folder}.{name}"
+    try:
+        return import_module(module)
+    except ModuleNotFoundError as error:
+        if error.name != module or folder == DEFAULT:
+            raise
+        return import_module(f"{__name__}.{DEFAULT}.{name}")
+
+
+@lru_cache(maxsize=None)
+def parts(name: str) -> tuple[ModuleType, ...]:
+    """The module ``name`` of every language that has one, the default first."""
+    found = []
+    for folder in available():
+        module = f"{__name__}.{folder}.{name}"
+        try:
+            found.append(import_module(module))
+        except ModuleNotFoundError as error:
+            if error.name != module:
+                raise
+    return tuple(found)

@@ -1,0 +1,1 @@
+"""English: the tables, words and patterns newsfuse reads English news with."""
