@@ -17,7 +17,7 @@ language at once with ``parts(name)``.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import import_module
 from pathlib import Path
 from types import ModuleType
@@ -28,7 +28,7 @@ DEFAULT = "en"
 """The language read when an article's language is unknown or has no folder."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def available() -> tuple[str, ...]:
     """The codes of the languages that have a folder here, the default first."""
     here = Path(__file__).parent
@@ -42,7 +42,7 @@ def code(language: str | None) -> str:
     return base if base in available() else DEFAULT
 
 
-@lru_cache(maxsize=None)
+@cache
 def part(language: str | None, name: str) -> ModuleType:
     """The module ``name`` of ``language``'s folder, else of the default language's."""
     folder = code(language)
@@ -55,7 +55,7 @@ def part(language: str | None, name: str) -> ModuleType:
         return import_module(f"{__name__}.{DEFAULT}.{name}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def parts(name: str) -> tuple[ModuleType, ...]:
     """The module ``name`` of every language that has one, the default first."""
     found = []
