@@ -1,5 +1,11 @@
 """Key facts: aligned claim groups, most corroborated first, each with the outlets that state
 it, how many of them are independent, and the primary sources they attribute it to.
+
+Layers: a document backs a fact only if its claim's slots do not disagree with the fact's
+wording; the slots and that comparison are ``brief/slots/``'s, the same the conflict finder
+asks, so facts and ``brief/conflicts.py`` sit side by side and neither imports the other.
+Below them are ``brief/align.py`` (the groups) and ``brief/claims.py`` (the claims). The
+words read here are the claims' language's part ``facts`` (``lang/en/facts.py``).
 """
 
 from __future__ import annotations
@@ -8,37 +14,23 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import ModuleType
 from typing import Any
 
 from rapidfuzz import fuzz
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsfuse import lang
 from newsfuse.brief.align import ClaimGroup
 from newsfuse.brief.attribution import attributions
 from newsfuse.brief.claims import Claim
-from newsfuse.brief.conflicts import SlotReader, disagreements
+from newsfuse.brief.slots import SlotReader, disagreements
 from newsfuse.nlp.analyze import load_spacy
 from newsfuse.types import Fact, Sourced
 
 _KEY_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "DATE", "CARDINAL"}
-_EVENT_WORDS = re.compile(
-    r"\b(?:arriv\w*|depart\w*|left|leav\w*|met|meet\w*|talks?|summit|visit\w*|kill\w*|"
-    r"died|dead|death|injur\w*|announc\w*|sign\w*|attack\w*|launch\w*|elect\w*|"
-    r"warn\w*|deal|plan\w*|entered|reach\w*|collaps\w*|evacuat\w*|arrest\w*|toll)\b",
-    re.IGNORECASE,
-)
-_HEDGE = re.compile(r"\b(?:reportedly|also|moreover|meanwhile|however|further)\b,?\s*", re.I)
 LEAD = 3
 MISSING = 0.2  # share of a wording's particulars (by rarity) its backers may leave unsaid
-_APPROXIMATE = re.compile(
-    r"\b(?:at least|more than|over|about|around|nearly|almost|some|up to|roughly)\s+$", re.I
-)
 _DETAIL_POS = {"NOUN", "PROPN", "NUM"}
-_REPORTING = {"spoke", "agenc", "media", "news", "repor", "offic", "sourc", "state", "presi",
-              "leade", "peopl", "thing", "way", "time", "day", "year"}
-_DAY_NAMES = {"monda", "tuesd", "wedne", "thurs", "frida", "satur", "sunda", "today", "yeste",
-              "tomor", "janua", "febru", "march", "april", "may", "june", "july", "augus",
-              "septe", "octob", "novem", "decem", "morni", "eveni", "night", "after"}
 
 
 def key_facts(
@@ -46,7 +38,7 @@ def key_facts(
 ) -> list[Fact]:
     """The groups as facts: support (independent outlets) first, then importance."""
     scored: list[tuple[int, float, Fact]] = []
-    reader = SlotReader.for_groups(groups)
+    reader = _reader(groups)
     documents = document_words(groups)
     for whole in groups:
         group, unbacked = backed(agreeing(whole, independence, reader), independence,
@@ -71,7 +63,7 @@ def importance(claims: Sequence[Claim]) -> float:
     """How central a claim group is to the event: early in articles, names, an event verb."""
     lead = max(1.0 / (1.0 + claim.position) for claim in claims)
     labels = {m.label for claim in claims for m in claim.mentions if m.label in _KEY_LABELS}
-    event = any(_EVENT_WORDS.search(claim.text) for claim in claims)
+    event = any(_words(claim.language).EVENT_WORDS.search(claim.text) for claim in claims)
     return lead + 0.15 * len(labels) + (0.4 if event else 0.0)
 
 
@@ -91,7 +83,7 @@ def agreeing(
     """
     if len(group.claims) < 2:
         return group
-    reader = reader or SlotReader.for_groups([group])
+    reader = reader or _reader([group])
     slots = {claim: reader.slots(claim) for claim in group.claims}
     best: tuple[int, float, list[int]] = (-1, 0.0, [])
     for i, claim in enumerate(group.claims):
@@ -117,16 +109,20 @@ def document_words(groups: Sequence[ClaimGroup]) -> dict[str, frozenset[str]]:
     words: dict[str, set[str]] = {}
     for group in groups:
         for claim in group.claims:
-            words.setdefault(claim.doc_id, set()).update(
-                _stem(word) for word in re.findall(r"[a-z0-9]+", claim.text.lower())
-            )
+            words.setdefault(claim.doc_id, set()).update(_stems(claim))
     return {doc: frozenset(stems) for doc, stems in words.items()}
 
 
-def details(text: str, nlp: Any | None = None) -> list[str]:
+def _stems(claim: Claim) -> frozenset[str]:
+    """The stems of all of a claim's words."""
+    stem = _words(claim.language).stem
+    return frozenset(stem(word) for word in re.findall(r"[a-z0-9]+", claim.text.lower()))
+
+
+def details(text: str, nlp: Any | None = None, language: str | None = None) -> list[str]:
     """The particulars a wording states: stems of its nouns, names and numbers, leaving out
     speakers' titles and the media it cites ("Kremlin spokesman", "reported CNN")."""
-    return _details(text, _tagged([text], nlp)[0])
+    return _details(text, _tagged([text], nlp)[0], language)
 
 
 def _tagged(texts: Sequence[str], nlp: Any | None = None) -> list[Any]:
@@ -137,18 +133,20 @@ def _tagged(texts: Sequence[str], nlp: Any | None = None) -> list[Any]:
     return list(nlp.pipe(texts, disable=disable))
 
 
-def _details(text: str, doc: Any) -> list[str]:
-    cited = {_stem(word) for source in attributions(text) for word in source.split()}
+def _details(text: str, doc: Any, language: str | None = None) -> list[str]:
+    words = _words(language)
+    stop_words = lang.part(language, "core").STOP_WORDS
+    cited = {words.stem(word) for source in attributions(text) for word in source.split()}
     found: list[str] = []
     for token in doc:
-        stem = _stem(token.text)
-        if token.like_num and _APPROXIMATE.search(text[: token.idx]):
+        stem = words.stem(token.text)
+        if token.like_num and words.APPROXIMATE.search(text[: token.idx]):
             continue  # "more than 200" is not contradicted by 212; conflicts compare counts
         if (
             token.pos_ in _DETAIL_POS
-            and token.lower_ not in STOP_WORDS
+            and token.lower_ not in stop_words
             and len(stem) > 1
-            and stem not in _REPORTING
+            and stem not in words.REPORTING
             and stem not in cited
             and stem not in found
         ):
@@ -169,16 +167,17 @@ def backed(
         return group, ()
     best: tuple[int, float, int, list[int]] = (-1, 0.0, 0, [])
     rarity = _rarity(documents)
-    stated = [frozenset(_stem(w) for w in re.findall(r"[a-z0-9]+", c.text.lower()))
-              for c in group.claims]
+    stated = [_stems(c) for c in group.claims]
     tagged = _tagged([claim.text for claim in group.claims])
     for i, claim in enumerate(group.claims):
-        wanted = {stem: rarity(stem) for stem in _details(claim.text, tagged[i])}
-        extra = _extra(wanted, [words for j, words in enumerate(stated) if j != i])
+        wanted = {stem: rarity(stem) for stem in _details(claim.text, tagged[i], claim.language)}
+        day_stems = _words(claim.language).DAY_STEMS
+        extra = _extra(wanted, [words for j, words in enumerate(stated) if j != i], day_stems)
         members = [
             j for j, other in enumerate(group.claims)
             if j == i
-            or _states(other, wanted, extra, documents.get(other.doc_id, frozenset()), reader)
+            or _states(other, wanted, extra, documents.get(other.doc_id, frozenset()), reader,
+                       day_stems)
         ]
         backers = support((group.claims[j].doc_id for j in members), independence)
         score = len(members) + _wording_score(claim) + 3.0 * group.centrality[i]
@@ -203,14 +202,16 @@ def _rarity(documents: Mapping[str, frozenset[str]]) -> Callable[[str], float]:
     return lambda stem: math.log(total / max(1, frequency[stem]))
 
 
-def _extra(wanted: Mapping[str, float], others: Sequence[frozenset[str]]) -> set[str]:
+def _extra(
+    wanted: Mapping[str, float], others: Sequence[frozenset[str]], day_stems: frozenset[str]
+) -> set[str]:
     """A wording's particulars that most other claims of its group do not name: what it adds
     ("and a formal dinner is planned"); the others name the shared ones in their own words
     ("walked out" for "strike"), so only the added ones are checked, and days and numbers
     always."""
     return {
         stem for stem in wanted
-        if stem in _DAY_NAMES
+        if stem in day_stems
         or stem[:1].isdigit()
         or 2 * sum(stem in words for words in others) < len(others)
     }
@@ -222,6 +223,7 @@ def _states(
     extra: set[str],
     words: frozenset[str],
     reader: SlotReader,
+    day_stems: frozenset[str],
 ) -> bool:
     """Does the claim's document state what the wording adds (its days and numbers, and the
     rest but for ``MISSING`` of the weight)? A day named differently ("Tuesday" / "September
@@ -230,19 +232,19 @@ def _states(
     dated = bool(reader.slots(claim).days)
     missing = [
         stem for stem in extra
-        if stem not in words and not (dated and stem in _DAY_NAMES)
+        if stem not in words and not (dated and stem in day_stems)
     ]
-    if any(stem in _DAY_NAMES or stem[:1].isdigit() for stem in missing):
+    if any(stem in day_stems or stem[:1].isdigit() for stem in missing):
         return False  # a day or a number the document does not give
     return sum(wanted[stem] for stem in missing) <= MISSING * sum(wanted.values())
 
 
-def _stem(word: str) -> str:
-    word = word.lower().strip("'’")
-    word = re.sub(r"(?<=\w\w)our", "or", word)  # British spellings: "honour", "armoured"
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return word[:5]
+def _reader(groups: Sequence[ClaimGroup]) -> SlotReader:
+    return SlotReader.for_claims(claim for group in groups for claim in group.claims)
+
+
+def _words(language: str | None) -> ModuleType:
+    return lang.part(language, "facts")
 
 
 def _fact(
@@ -263,7 +265,7 @@ def _fact(
             wordings.setdefault(claim.text, []).append(claim.doc_id)
     variants = tuple(Sourced(text, tuple(docs)) for text, docs in wordings.items())
     return Fact(
-        text=_tidy(best.text),
+        text=_tidy(best.text, best.language),
         sources=sources,
         support=support(sources, independence),
         attributed_to=tuple(attributed),
@@ -296,7 +298,8 @@ def _is_key(claims: Sequence[Claim]) -> bool:
     return bool(names) and any(len(claim.text.split()) >= 7 for claim in claims)
 
 
-def _tidy(text: str) -> str:
-    text = _HEDGE.sub("", text, count=1) if _HEDGE.match(text) else text
+def _tidy(text: str, language: str | None = None) -> str:
+    hedge = _words(language).HEDGE
+    text = hedge.sub("", text, count=1) if hedge.match(text) else text
     text = text.strip()
     return text[:1].upper() + text[1:]

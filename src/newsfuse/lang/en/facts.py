@@ -1,0 +1,42 @@
+"""English for choosing and wording key facts (``brief/facts.py``): event verbs, hedges, the
+words of reporting, the stems of days, and the cheap stem facts compare words by."""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.lang.en.calendar import MONTHS, WEEKDAYS
+
+EVENT_WORDS = re.compile(
+    r"\b(?:arriv\w*|depart\w*|left|leav\w*|met|meet\w*|talks?|summit|visit\w*|kill\w*|"
+    r"died|dead|death|injur\w*|announc\w*|sign\w*|attack\w*|launch\w*|elect\w*|"
+    r"warn\w*|deal|plan\w*|entered|reach\w*|collaps\w*|evacuat\w*|arrest\w*|toll)\b",
+    re.IGNORECASE,
+)
+"""Words of something happening: a fact that has one is more central."""
+HEDGE = re.compile(r"\b(?:reportedly|also|moreover|meanwhile|however|further)\b,?\s*", re.I)
+"""An opening word dropped from a fact's wording ("Also, ...")."""
+APPROXIMATE = re.compile(
+    r"\b(?:at least|more than|over|about|around|nearly|almost|some|up to|roughly)\s+$", re.I
+)
+"""Just before a figure: the figure is a bound ("more than 200"), not a particular."""
+REPORTING = frozenset({
+    "spoke", "agenc", "media", "news", "repor", "offic", "sourc", "state", "presi", "leade",
+    "peopl", "thing", "way", "time", "day", "year",
+})  # fmt: skip
+"""Stems of the words of reporting and of titles: not particulars of a fact."""
+DAY_STEMS = frozenset({
+    *(name[:5] for name in (*WEEKDAYS, *MONTHS)),
+    "today", "yeste", "tomor", "morni", "eveni", "night", "after",
+})  # fmt: skip
+"""Stems (``stem``) of the words that name a day or a time of day."""
+_BRITISH = re.compile(r"(?<=\w\w)our")
+
+
+def stem(word: str) -> str:
+    """A cheap stem: lower-case, British spellings as American ("honour", "armoured"), a
+    plural "s" dropped, cut to five letters."""
+    word = _BRITISH.sub("or", word.lower().strip("'’"))
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:5]
