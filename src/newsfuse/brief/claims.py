@@ -40,7 +40,6 @@ WINDOW = 28
 MAX_CLAIMS = 80  # per article: a story's claims are compared pairwise (memory is n^2)
 
 
-
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One statement of one document: a sentence or a clause of it.
