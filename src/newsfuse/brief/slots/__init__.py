@@ -23,7 +23,7 @@ from newsfuse.brief.slots.compare import (
     same_place,
     term_overlap,
 )
-from newsfuse.brief.slots.days import event_days, event_stem, parse_date
+from newsfuse.brief.slots.days import event_days, event_stem
 from newsfuse.brief.slots.places import nested_places, reference_points
 from newsfuse.brief.slots.read import SlotReader, Slots, Statement, claim_slots
 
@@ -39,7 +39,6 @@ __all__ = [
     "negated",
     "nested_places",
     "numbers_differ",
-    "parse_date",
     "reference_points",
     "same_place",
     "term_overlap",
