@@ -51,6 +51,20 @@ def render_html(
     )
 
 
+def with_texts(
+    articles: Sequence[Article],
+    briefings: Sequence[Briefing],
+    full: Callable[[str], Article | None],
+) -> list[Article]:
+    """``articles`` with every document a briefing names (:meth:`Briefing.cited_ids`) as
+    ``full(id)`` when found: the page shows each source's text, slim records lack it."""
+    wanted = {doc_id for briefing in briefings for doc_id in briefing.cited_ids()}
+    return [
+        (full(article.id) or article) if article.id in wanted else article
+        for article in articles
+    ]
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     environment = Environment(
