@@ -73,25 +73,26 @@ def briefing_dict(briefing: Briefing, articles: Mapping[str, Article]) -> dict[s
     }
     sections = {
         name: [item_dict(item, articles) for item in getattr(story, name)]
-        for name, _ in Briefing.sections()
+        for name, _ in story.sections()
     }
     return {**head, **sections}
 
 
-def briefing_from_dict(data: Mapping[str, Any]) -> Briefing:
+def briefing_from_dict(data: Mapping[str, Any], kind: type[Briefing] = Briefing) -> Briefing:
     """The Briefing a story dict (:func:`briefing_dict`) was made from, as far as it says.
 
     What the dict derives is not undone: ``Briefing.outlets`` holds one key per independent
     outlet, which the dict only counts (``independent_outlets``), so placeholder keys keep
     that count; statements that cited nothing were left out; a conflict side's ``outlets``
-    is dropped (it is read again from the articles).
+    is dropped (it is read again from the articles). ``kind`` may be a subclass of
+    :class:`Briefing` with more sections.
     """
     count = int(data.get("independent_outlets") or 0)
     sections = {
-        name: tuple(record_from_dict(kind, item) for item in data[name])
-        for name, kind in Briefing.sections()
+        name: tuple(record_from_dict(record, item) for item in data[name])
+        for name, record in kind.sections()
     }
-    return Briefing(
+    return kind(
         story_id=data["id"],
         headline=data["headline"],
         documents=tuple(data["documents"]),
