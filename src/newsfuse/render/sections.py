@@ -35,6 +35,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsfuse.render.escape import md_escape
+from newsfuse.render.hanging import Hanging
 from newsfuse.render.view import (
     StoryView,
     citation_numbers,
@@ -76,7 +77,7 @@ def text_items(story: StoryView, items: Sequence[Any]) -> list[RenderableType]:
     for item in items:
         line = Text(item.text)
         line.append_text(text_cite(story, item.sources))
-        lines.append(line)
+        lines.append(Hanging(line))
     return lines
 
 
@@ -148,7 +149,7 @@ def text_conflicts(story: StoryView, conflicts: Sequence[Conflict]) -> list[Rend
         label = "update" if conflict.kind == "update" else "sources disagree"
         heading = Text(conflict.topic, style="bold")
         heading.append(f"  ({label})", style="yellow")
-        parts.append(heading)
+        parts.append(Hanging(heading))
         parts.append(_text_sides(story, conflict))
     return parts
 
@@ -221,7 +222,7 @@ def text_quotes(story: StoryView, quotes: Sequence[Any]) -> list[RenderableType]
                 text.stylize("italic")
                 text.append(" (reported)", style="dim")
             text.append_text(text_cite(story, quote.sources))
-            parts.append(Padding(text, (0, 0, 0, 2)))
+            parts.append(Padding(Hanging(text), (0, 0, 0, 2)))
     return parts
 
 
@@ -285,7 +286,7 @@ def text_entities(story: StoryView, entities: Sequence[Entity]) -> list[Renderab
         for index, entity in enumerate(members):
             line.append("; " if index else "")
             line.append_text(_text_entity(entity))
-        parts.append(line)
+        parts.append(Hanging(line))
     if any(entity.flagged for entity in entities):
         parts.append(Text("? = alias matched by sound, not spelling", style="dim"))
     return parts

@@ -13,6 +13,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from newsfuse.render.hanging import Hanging
 from newsfuse.render.sections import SECTIONS
 from newsfuse.render.view import (
     DATE_ORIGINS,
@@ -95,10 +96,10 @@ def _story(story: StoryView) -> list[RenderableType]:
     briefing = story.briefing
     parts: list[RenderableType] = [
         Text(briefing.headline, style="bold"),
-        Text(" · ".join(coverage_parts(story.coverage)), style="dim"),
+        Hanging(Text(" · ".join(coverage_parts(story.coverage)), style="dim")),
     ]
     if story.coverage.outlets or story.coverage.unnamed:
-        parts.append(Text("Outlets: " + outlet_list(story.coverage), style="dim"))
+        parts.append(Hanging(Text("Outlets: " + outlet_list(story.coverage), style="dim")))
     sections = [
         (section.text_title or section.title, section.text(story, section.items(story)))
         for section in SECTIONS
@@ -129,7 +130,7 @@ def _sources(story: StoryView) -> list[RenderableType]:
 def _others(others: Sequence[Article]) -> list[RenderableType]:
     parts: list[RenderableType] = [Text("OTHER DOCUMENTS", style="bold cyan")]
     for article in others:
-        parts.append(Padding(_status_line(article), (0, 0, 0, 2)))
+        parts.append(Padding(Hanging(_status_line(article)), (0, 0, 0, 2)))
     parts.append(Text(""))
     return parts
 
@@ -153,7 +154,7 @@ _STATUS_STYLE = {"ok": "green", "duplicate": "yellow", "rejected": "red"}
 def _document(article: Article, *, body: bool) -> list[RenderableType]:
     first = _status_line(article) if article.status != "ok" else _ok_line(article)
     meta = Text(" · ".join(_document_meta(article)), style="dim")
-    parts: list[RenderableType] = [first, Padding(meta, (0, 0, 0, 2))]
+    parts: list[RenderableType] = [Hanging(first), Padding(Hanging(meta), (0, 0, 0, 2))]
     if article.transcript:
         parts.append(Padding(_repairs(article), (0, 0, 0, 2)))
     if body and article.blocks:
