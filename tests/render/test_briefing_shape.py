@@ -114,3 +114,5 @@ def test_copies_are_cited_wherever_their_original_is() -> None:
     assert widened.summary == briefing.summary
     assert widened.documents == briefing.documents
     assert _cite_copies(briefing, {}) is briefing
+    # fact variants keep their sources (as before the Briefing listed its sections)
+    assert _cite_copies(briefing, {"d4": ("c4",)}).facts[0].variants[0].sources == ("d4",)

@@ -127,8 +127,11 @@ def _copies_of(story: Story, articles: Sequence[Article]) -> dict[str, tuple[str
 
 
 def _cite_copies(briefing: Briefing, copies: Mapping[str, tuple[str, ...]]) -> Briefing:
-    """A copy states what its original states: add it to every citation of the original
-    (fact variants excepted, as before: see the next commit)."""
+    """A copy states what its original states: add it to every citation of the original.
+
+    Fact variants keep their own sources, as before ``Briefing.map_sources`` (widening them
+    too would add a copy to two variants of the examples' ferry story: a change of output
+    left to a decision of its own)."""
     if not copies:
         return briefing
     widened = briefing.map_sources(
