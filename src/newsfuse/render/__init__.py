@@ -1,9 +1,10 @@
 """Briefings as JSON, terminal text, Markdown and one standalone HTML page.
 
 Every format shows the same stories in the same order (most outlets first) with the same
-numbered sources; ``view`` decides that once, and ``sections`` holds the one table of the
-briefing's sections that the text, Markdown and HTML renderers draw. Document text is untrusted: the HTML escapes
-it, the Markdown escapes it, the terminal never reads it as markup.
+numbered sources; ``view`` decides that once. ``sections`` holds the one table of the
+briefing's sections that the text, Markdown and HTML renderers draw; ``json`` writes a
+briefing as the schema's story and reads it back. Document text is untrusted: the HTML
+escapes it, the Markdown escapes it, the terminal never reads it as markup.
 """
 
 from __future__ import annotations
