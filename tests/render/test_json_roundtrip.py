@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from render_helpers import Loaded
 
 from newsfuse.render.json import briefing_dict, briefing_from_dict
 from newsfuse.render.view import clean_briefing
@@ -143,3 +144,12 @@ def test_the_examples_briefings_come_back(tmp_path: Path) -> None:
         briefings = brief.briefings()
     assert len(briefings) >= 2
     _assert_round_trip(articles, briefings)
+
+
+def test_a_section_missing_from_a_stored_dict_reads_as_empty(flood: Loaded) -> None:
+    articles, briefings = flood
+    data = briefing_dict(briefings[1], {article.id: article for article in articles})
+    del data["timeline"]
+    again = briefing_from_dict(data)
+    assert again.timeline == ()
+    assert again.facts

@@ -84,12 +84,13 @@ def briefing_from_dict(data: Mapping[str, Any], kind: type[Briefing] = Briefing)
     What the dict derives is not undone: ``Briefing.outlets`` holds one key per independent
     outlet, which the dict only counts (``independent_outlets``), so placeholder keys keep
     that count; statements that cited nothing were left out; a conflict side's ``outlets``
-    is dropped (it is read again from the articles). ``kind`` may be a subclass of
-    :class:`Briefing` with more sections.
+    is dropped (it is read again from the articles). A section the dict lacks (stored before
+    the section existed) is empty. ``kind`` may be a subclass of :class:`Briefing` with more
+    sections.
     """
     count = int(data.get("independent_outlets") or 0)
     sections = {
-        name: tuple(record_from_dict(record, item) for item in data[name])
+        name: tuple(record_from_dict(record, item) for item in data.get(name, ()))
         for name, record in kind.sections()
     }
     return kind(

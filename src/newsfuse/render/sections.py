@@ -9,8 +9,9 @@ its citation markers.
 
 A new section touches these files, and no others:
 
-1. ``types.py``: its record and its ``Briefing`` field (``sourced``, ``cited_ids``,
-   ``map_sources``, ``keep_sourced`` and the JSON round trip find it from the field's type);
+1. ``types.py``: its record and its ``Briefing`` field, ``tuple[<record>, ...] = ()``
+   (``sourced``, ``cited_ids``, ``map_sources``, ``keep_sourced``, the JSON round trip, the
+   source numbering of every format and the web app's story page find it from the field);
 2. ``brief/<section>.py``: the function that builds it;
 3. ``brief/__init__.py``: one keyword in ``build_briefing``'s ``Briefing(...)``;
 4. ``render/briefing.schema.json``: its JSON shape (the schema is written by hand);
@@ -18,8 +19,10 @@ A new section touches these files, and no others:
    here and its HTML template ``templates/sections/<name>.html``, a new file).
 
 ``render/json.py`` changes only if the JSON is not the record's fields in order (see
-``json._ITEM_DICTS``). ``tests/render/test_sections.py`` checks that every section of
-``Briefing`` has a row, and draws a section added the way this list says.
+``json._ITEM_DICTS``). Forgetting a row or the schema fails a test, not silently:
+``tests/render/test_sections.py`` checks that every section of ``Briefing`` has a row and
+draws a section added the way this list says; ``tests/render/test_json_schema.py`` that
+the schema describes every section.
 """
 
 from __future__ import annotations
