@@ -343,20 +343,10 @@ def _render_brief(
 
 
 def _with_texts(brief: Any, briefings: Sequence[Any]) -> list[Any]:
-    """The slim articles, with the full text of every document a story lists or cites (the
-    HTML page shows it under each source)."""
-    sourced = [
-        *(item for b in briefings for item in (*b.summary, *b.facts, *b.quotes, *b.timeline)),
-        *(variant for b in briefings for fact in b.facts for variant in fact.variants),
-        *(claim for b in briefings for conflict in b.conflicts for claim in conflict.claims),
-        *(entity for b in briefings for entity in b.entities),
-    ]
-    wanted = {doc_id for b in briefings for doc_id in b.documents}
-    wanted.update(doc_id for item in sourced for doc_id in item.sources)
-    return [
-        (brief.full(article.id) or article) if article.id in wanted else article
-        for article in brief.articles
-    ]
+    """The slim articles, with the full text of every document a story names (for HTML)."""
+    from newsfuse.render.html import with_texts
+
+    return with_texts(brief.articles, briefings, brief.full)
 
 
 def _run_eval_extraction(args: argparse.Namespace) -> int:

@@ -10,8 +10,9 @@ functions over these records; only ``ingest/`` and ``store/`` do I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, is_dataclass, replace
+from typing import Any, Literal, Protocol, get_args, get_origin, get_type_hints
 
 Status = Literal["ok", "duplicate", "rejected"]
 BlockKind = Literal["paragraph", "heading"]
@@ -262,3 +263,90 @@ class Briefing:
     first_published: str | None = None
     last_published: str | None = None
     outlets: tuple[str, ...] = ()
+
+    @classmethod
+    def sections(cls) -> tuple[tuple[str, type[Any]], ...]:
+        """Each section's field name and record type, in field order: every field that holds
+        a tuple of records (``summary`` of :class:`Sourced` ... ``entities`` of
+        :class:`Entity`). A new section is a new field of that kind, nothing else here."""
+        return _sections(cls)
+
+    def sourced(self) -> tuple[Cites, ...]:
+        """Every item that cites documents, section by section: a section's items, then the
+        records nested in them (all facts, then all their ``variants``; each conflict's
+        ``claims``). This order numbers the sources of every output."""
+        return tuple(item for name, _ in self.sections() for item in _cites(getattr(self, name)))
+
+    def cited_ids(self) -> tuple[str, ...]:
+        """Every document id the briefing names, each once: its ``documents``, then the ids
+        its items cite (in :meth:`sourced` order)."""
+        cited = (doc_id for item in self.sourced() for doc_id in item.sources)
+        return tuple(dict.fromkeys((*self.documents, *cited)))
+
+    def map_sources(self, change: Callable[[tuple[str, ...]], tuple[str, ...]]) -> Briefing:
+        """The briefing with ``change(item.sources)`` as the sources of every item of
+        :meth:`sourced` (the story's ``documents`` are left as they are)."""
+        return _map_sources(self, change)
+
+    def keep_sourced(self) -> Briefing:
+        """The briefing without the items (at any depth) that cite no document."""
+        return _keep_sourced(self)
+
+
+class Cites(Protocol):
+    """A record that cites documents by id."""
+
+    @property
+    def sources(self) -> tuple[str, ...]: ...
+
+
+def _sections(cls: type[Any]) -> tuple[tuple[str, type[Any]], ...]:
+    """The fields of record type ``cls`` that hold tuples of records, with that record type
+    (a briefing's sections, a fact's variants, a conflict's claims); none for other types."""
+    if cls not in _SECTIONS:
+        hints = get_type_hints(cls) if is_dataclass(cls) else {}
+        _SECTIONS[cls] = tuple(
+            (name, get_args(hint)[0])
+            for name, hint in hints.items()
+            if get_origin(hint) is tuple and is_dataclass(get_args(hint)[0])
+        )
+    return _SECTIONS[cls]
+
+
+_SECTIONS: dict[type[Any], tuple[tuple[str, type[Any]], ...]] = {}
+
+
+def _cites(records: Iterable[object]) -> Iterator[Cites]:
+    """``records`` that cite, then (breadth first) the cited records nested in them."""
+    records = tuple(records)
+    yield from (record for record in records if hasattr(record, "sources"))
+    nested = [child for record in records for child in _children(record)]
+    if nested:
+        yield from _cites(nested)
+
+
+def _children(record: object) -> Iterator[object]:
+    for name, _ in _sections(type(record)):
+        yield from getattr(record, name)
+
+
+def _map_sources(record: Any, change: Callable[[tuple[str, ...]], tuple[str, ...]]) -> Any:
+    updates: dict[str, object] = {
+        name: tuple(_map_sources(child, change) for child in getattr(record, name))
+        for name, _ in _sections(type(record))
+    }
+    if hasattr(record, "sources"):
+        updates["sources"] = change(record.sources)
+    return replace(record, **updates)
+
+
+def _keep_sourced(record: Any) -> Any:
+    updates = {
+        name: tuple(
+            _keep_sourced(child)
+            for child in getattr(record, name)
+            if getattr(child, "sources", True)
+        )
+        for name, _ in _sections(type(record))
+    }
+    return replace(record, **updates)

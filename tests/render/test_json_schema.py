@@ -19,7 +19,7 @@ from newsfuse.render.json import (
     output_dict,
     schema_errors,
 )
-from newsfuse.types import Conflict, Sourced
+from newsfuse.types import Briefing, Conflict, Sourced
 
 SHARED_SCHEMA = (
     Path(__file__).resolve().parents[2] / ".." / "shared" / "schema" / "briefing.schema.json"
@@ -171,3 +171,10 @@ def test_unsourced_statements_are_left_out_and_output_stays_valid(flood: Loaded)
     assert len(story["summary"]) == len(storm.summary)
     assert "one-sided" not in [c["topic"] for c in story["conflicts"]]
     assert schema_errors(output) == []
+
+
+def test_the_schema_describes_every_section_of_the_briefing() -> None:
+    story = load_schema()["$defs"]["story"]
+    for name, _ in Briefing.sections():
+        assert name in story["properties"], f"briefing.schema.json: story has no {name!r}"
+        assert name in story["required"]

@@ -89,3 +89,38 @@ def test_extract_listing_shows_every_document(flood: Loaded) -> None:
     assert "sol berg → Solberg" in full
     paragraph = "About 400 residents of the low-lying quay district"
     assert paragraph in squash(full) and paragraph not in squash(short)
+
+
+def test_a_wrapped_line_hangs_under_its_item(flood: Loaded) -> None:
+    """A long item's continuation is indented under it, never back at column 0."""
+    text = render_text(*flood, color=False, width=50)
+    lines = text.splitlines()
+    coverage = lines.index("4 outlets · 4 articles · first seen 10 Mar 2024 ·")
+    assert lines[coverage + 1].startswith("  ") and lines[coverage + 1].strip()
+    people = next(n for n, line in enumerate(lines) if line.startswith("People: "))
+    assert lines[people + 1] == "  Ingrid Sollberg?); Lars Eide"
+    quotes = lines.index("QUOTES")
+    said = [line for line in lines[quotes + 1 : lines.index("TIMELINE")] if line.strip()]
+    continued = [line for line in said if line.startswith("    ")]
+    assert continued, "a quote wraps at width 50"
+    starts = [line for line in said if line.startswith("  ") and line[2] != " "]
+    speakers = [line for line in said if not line.startswith(" ")]
+    assert len(continued) + len(starts) + len(speakers) == len(said)
+
+
+def test_hanging_wraps_the_rest_to_the_narrower_width() -> None:
+    from rich.text import Text
+
+    from newsfuse.render.hanging import Hanging
+    from newsfuse.render.text import _print
+
+    words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+    lines = _print([Hanging(Text(words), indent=4)], color=False, width=20).splitlines()
+    assert lines == [
+        "alpha beta gamma",
+        "    delta epsilon",
+        "    zeta eta theta",
+        "    iota kappa",
+        "    lambda mu",
+    ]
+    assert _print([Hanging(Text("short"))], color=False, width=20) == "short\n"

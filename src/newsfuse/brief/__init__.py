@@ -127,24 +127,20 @@ def _copies_of(story: Story, articles: Sequence[Article]) -> dict[str, tuple[str
 
 
 def _cite_copies(briefing: Briefing, copies: Mapping[str, tuple[str, ...]]) -> Briefing:
-    """A copy states what its original states: add it to every citation of the original."""
+    """A copy states what its original states: add it to every citation of the original.
+
+    Fact variants keep their own sources, as before ``Briefing.map_sources`` (widening them
+    too would add a copy to two variants of the examples' ferry story: a change of output
+    left to a decision of its own)."""
     if not copies:
         return briefing
-
-    def widen(item: Any) -> Any:
-        sources = tuple(
-            dict.fromkeys(s for doc in item.sources for s in (doc, *copies.get(doc, ())))
+    widened = briefing.map_sources(
+        lambda sources: tuple(
+            dict.fromkeys(s for doc in sources for s in (doc, *copies.get(doc, ())))
         )
-        return replace(item, sources=sources)
-
-    return replace(
-        briefing,
-        summary=tuple(widen(s) for s in briefing.summary),
-        facts=tuple(widen(f) for f in briefing.facts),
-        conflicts=tuple(
-            replace(c, claims=tuple(widen(claim) for claim in c.claims)) for c in briefing.conflicts
-        ),
-        quotes=tuple(widen(q) for q in briefing.quotes),
-        timeline=tuple(widen(t) for t in briefing.timeline),
-        entities=tuple(widen(e) for e in briefing.entities),
     )
+    facts = tuple(
+        replace(fact, variants=before.variants)
+        for fact, before in zip(widened.facts, briefing.facts, strict=True)
+    )
+    return replace(widened, facts=facts)

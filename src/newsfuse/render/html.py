@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsfuse.render.chart import TimelineChart, timeline_chart
-from newsfuse.render.text import ENTITY_GROUPS
+from newsfuse.render.sections import SECTIONS, entity_groups
 from newsfuse.render.view import (
     DATE_ORIGINS,
     StoryView,
@@ -51,6 +51,20 @@ def render_html(
     )
 
 
+def with_texts(
+    articles: Sequence[Article],
+    briefings: Sequence[Briefing],
+    full: Callable[[str], Article | None],
+) -> list[Article]:
+    """``articles`` with every document a briefing names (:meth:`Briefing.cited_ids`) as
+    ``full(id)`` when found: the page shows each source's text, slim records lack it."""
+    wanted = {doc_id for briefing in briefings for doc_id in briefing.cited_ids()}
+    return [
+        (full(article.id) or article) if article.id in wanted else article
+        for article in articles
+    ]
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     environment = Environment(
@@ -78,6 +92,7 @@ def template_globals(*, cite_href: Callable[[Any], str]) -> dict[str, Any]:
         "support_percent": support_percent,
         "other_aliases": other_aliases,
         "quotes_by_speaker": quotes_by_speaker,
+        "sections": SECTIONS,
         "cite_href": cite_href,
     }
 
@@ -96,15 +111,6 @@ def story_chart(story: StoryView) -> TimelineChart | None:
     """The timeline chart of a story: its events and its articles' publication dates."""
     published = [source.published for source in story.sources]
     return timeline_chart(story.briefing.timeline, published)
-
-
-def entity_groups(story: StoryView) -> list[tuple[str, list[Entity]]]:
-    """Entities by kind, in a fixed order (people first), empty kinds left out."""
-    groups = [
-        (label, [entity for entity in story.briefing.entities if entity.type == kind])
-        for kind, label in ENTITY_GROUPS
-    ]
-    return [(label, members) for label, members in groups if members]
 
 
 def other_aliases(entity: Entity) -> list[str]:

@@ -7,10 +7,11 @@ documented in the schema. Unsourced statements are left out (see ``view.clean_br
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar, get_args, get_origin, get_type_hints
 
 from jsonschema import Draft202012Validator
 
@@ -22,21 +23,12 @@ from newsfuse.render.view import (
     published_range,
     story_outlets,
 )
-from newsfuse.types import (
-    Article,
-    Briefing,
-    Conflict,
-    Entity,
-    Fact,
-    Quote,
-    Repair,
-    Sourced,
-    TimelineEvent,
-)
+from newsfuse.types import Article, Briefing, Conflict, Fact, Repair
 
 SCHEMA_FILE = "briefing.schema.json"
 INDENT = 2
 """The indentation of every JSON output (``json_text`` and the streamed writer agree)."""
+_R = TypeVar("_R")
 
 
 def document_dict(article: Article) -> dict[str, Any]:
@@ -66,10 +58,11 @@ def document_dict(article: Article) -> dict[str, Any]:
 
 def briefing_dict(briefing: Briefing, articles: Mapping[str, Article]) -> dict[str, Any]:
     """The schema's ``story``. ``articles`` (by id) fill in outlets and dates the briefing
-    leaves empty, and name the outlets on each side of a conflict."""
+    leaves empty, and name the outlets on each side of a conflict. Each section is a list of
+    its records as :func:`item_dict` writes them; :func:`briefing_from_dict` reads it back."""
     story = clean_briefing(briefing)
     first, last = published_range(story, articles)
-    return {
+    head = {
         "id": story.story_id,
         "headline": story.headline,
         "documents": list(story.documents),
@@ -77,13 +70,60 @@ def briefing_dict(briefing: Briefing, articles: Mapping[str, Article]) -> dict[s
         "last_published": last,
         "outlets": list(story_outlets(story, articles)),
         "independent_outlets": independent_outlets(story, articles),
-        "summary": [_sourced_dict(item) for item in story.summary],
-        "facts": [_fact_dict(fact) for fact in story.facts],
-        "conflicts": [_conflict_dict(conflict, articles) for conflict in story.conflicts],
-        "quotes": [_quote_dict(quote) for quote in story.quotes],
-        "timeline": [_event_dict(event) for event in story.timeline],
-        "entities": [_entity_dict(entity) for entity in story.entities],
     }
+    sections = {
+        name: [item_dict(item, articles) for item in getattr(story, name)]
+        for name, _ in story.sections()
+    }
+    return {**head, **sections}
+
+
+def briefing_from_dict(data: Mapping[str, Any], kind: type[Briefing] = Briefing) -> Briefing:
+    """The Briefing a story dict (:func:`briefing_dict`) was made from, as far as it says.
+
+    What the dict derives is not undone: ``Briefing.outlets`` holds one key per independent
+    outlet, which the dict only counts (``independent_outlets``), so placeholder keys keep
+    that count; statements that cited nothing were left out; a conflict side's ``outlets``
+    is dropped (it is read again from the articles). A section the dict lacks (stored before
+    the section existed) is empty. ``kind`` may be a subclass of :class:`Briefing` with more
+    sections.
+    """
+    count = int(data.get("independent_outlets") or 0)
+    sections = {
+        name: tuple(record_from_dict(record, item) for item in data.get(name, ()))
+        for name, record in kind.sections()
+    }
+    return kind(
+        story_id=data["id"],
+        headline=data["headline"],
+        documents=tuple(data["documents"]),
+        first_published=data.get("first_published"),
+        last_published=data.get("last_published"),
+        outlets=tuple(f"outlet-{n}" for n in range(count)),
+        **sections,
+    )
+
+
+def item_dict(item: Any, articles: Mapping[str, Article]) -> dict[str, Any]:
+    """One item of a briefing section as the schema's story writes it: its fields in order
+    (:func:`record_dict`), unless ``_ITEM_DICTS`` gives its type its own shape."""
+    shape = _ITEM_DICTS.get(type(item))
+    return shape(item, articles) if shape else record_dict(item)
+
+
+def record_dict(record: Any) -> dict[str, Any]:
+    """A record's fields in their order: tuples as lists, nested records as dicts, mappings
+    as string to string (an entity's ``place``)."""
+    return {field.name: _json_value(getattr(record, field.name)) for field in fields(record)}
+
+
+def record_from_dict(kind: type[_R], data: Mapping[str, Any]) -> _R:
+    """The record of type ``kind`` that :func:`record_dict` wrote as ``data``: keys that are
+    not fields of ``kind`` are ignored, missing ones take the field's default."""
+    hints = _field_types(kind)
+    values = {name: _from_json(hints[name], data[name]) for name in hints if name in data}
+    record: _R = kind(**values)
+    return record
 
 
 def output_dict(
@@ -214,17 +254,8 @@ def _repair_dict(repair: Repair) -> dict[str, Any]:
     }
 
 
-def _sourced_dict(item: Sourced | Fact | Quote | TimelineEvent) -> dict[str, Any]:
-    return {"text": item.text, "sources": list(item.sources)}
-
-
-def _fact_dict(fact: Fact) -> dict[str, Any]:
-    return {
-        **_sourced_dict(fact),
-        "support": max(1, fact.support),
-        "attributed_to": list(fact.attributed_to),
-        "variants": [_sourced_dict(variant) for variant in fact.variants if variant.sources],
-    }
+def _fact_dict(fact: Fact, articles: Mapping[str, Article]) -> dict[str, Any]:
+    return {**record_dict(fact), "support": max(1, fact.support)}
 
 
 def _conflict_dict(conflict: Conflict, articles: Mapping[str, Article]) -> dict[str, Any]:
@@ -232,43 +263,49 @@ def _conflict_dict(conflict: Conflict, articles: Mapping[str, Article]) -> dict[
         "topic": conflict.topic,
         "kind": conflict.kind,
         "claims": [
-            {**_sourced_dict(claim), "outlets": _outlets(claim.sources, articles)}
+            {**record_dict(claim), "outlets": _outlets(claim.sources, articles)}
             for claim in conflict.claims
         ],
     }
 
 
-def _quote_dict(quote: Quote) -> dict[str, Any]:
-    return {**_sourced_dict(quote), "speaker": quote.speaker, "kind": quote.kind}
+_ITEM_DICTS: dict[type[Any], Callable[[Any, Mapping[str, Article]], dict[str, Any]]] = {
+    Fact: _fact_dict,
+    Conflict: _conflict_dict,
+}
+"""Items whose JSON is not just their fields: a fact's support is at least one, a conflict's
+kind comes before its claims and each claim names its outlets."""
 
 
-def _event_dict(event: TimelineEvent) -> dict[str, Any]:
-    return {
-        "date": event.date,
-        **_sourced_dict(event),
-        "precision": event.precision,
-        "expression": event.expression,
-    }
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_json_value(item) for item in value]
+    if is_dataclass(value):
+        return record_dict(value)
+    if isinstance(value, Mapping):
+        return {str(key): str(item) for key, item in value.items()}
+    return value
 
 
-def _entity_dict(entity: Entity) -> dict[str, Any]:
-    return {
-        "name": entity.name,
-        "type": entity.type,
-        "aliases": list(entity.aliases),
-        "sources": list(entity.sources),
-        "mentions": entity.mentions,
-        "flagged": list(entity.flagged),
-        "place": _place(entity.place),
-    }
+def _from_json(hint: Any, value: Any) -> Any:
+    if get_origin(hint) is not tuple or value is None:
+        return value
+    kind = get_args(hint)[0]
+    if is_dataclass(kind):
+        return tuple(record_from_dict(kind, item) for item in value)  # type: ignore[arg-type]
+    return tuple(value)
+
+
+def _field_types(kind: type[Any]) -> dict[str, Any]:
+    if kind not in _FIELD_TYPES:
+        hints = get_type_hints(kind)
+        _FIELD_TYPES[kind] = {field.name: hints[field.name] for field in fields(kind)}
+    return _FIELD_TYPES[kind]
+
+
+_FIELD_TYPES: dict[type[Any], dict[str, Any]] = {}
 
 
 def _outlets(ids: Sequence[str], articles: Mapping[str, Article]) -> list[str]:
     names = (outlet_label(articles[doc_id]) for doc_id in ids if doc_id in articles)
     return list(dict.fromkeys(name for name in names if name))
-
-
-def _place(place: Mapping[str, object] | None) -> dict[str, str] | None:
-    if place is None:
-        return None
-    return {str(key): str(value) for key, value in place.items()}

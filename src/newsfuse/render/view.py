@@ -145,17 +145,9 @@ def outlet_label(article: Article) -> str | None:
 def clean_briefing(briefing: Briefing) -> Briefing:
     """The briefing without statements that cite no document (a briefing says nothing
     unsourced) and without conflicts left with fewer than two sides."""
-    conflicts = tuple(
-        replace(conflict, claims=_sourced(conflict.claims)) for conflict in briefing.conflicts
-    )
+    sourced = briefing.keep_sourced()
     return replace(
-        briefing,
-        summary=_sourced(briefing.summary),
-        facts=_sourced(briefing.facts),
-        conflicts=tuple(conflict for conflict in conflicts if _two_sided(conflict)),
-        quotes=_sourced(briefing.quotes),
-        timeline=_sourced(briefing.timeline),
-        entities=_sourced(briefing.entities),
+        sourced, conflicts=tuple(c for c in sourced.conflicts if _two_sided(c))
     )
 
 
@@ -223,7 +215,7 @@ def build_page(articles: Sequence[Article], briefings: Sequence[Briefing]) -> Pa
 def _story_view(
     briefing: Briefing, articles: Mapping[str, Article], used_anchors: set[str]
 ) -> StoryView:
-    doc_ids = _unique([*briefing.documents, *_cited_ids(briefing)])
+    doc_ids = briefing.cited_ids()
     sources = tuple(
         SourceRef(
             number=number,
@@ -254,19 +246,6 @@ def _story_view(
     )
 
 
-def _cited_ids(briefing: Briefing) -> list[str]:
-    items: list[object] = [
-        *briefing.summary,
-        *briefing.facts,
-        *(variant for fact in briefing.facts for variant in fact.variants),
-        *(claim for conflict in briefing.conflicts for claim in conflict.claims),
-        *briefing.quotes,
-        *briefing.timeline,
-        *briefing.entities,
-    ]
-    return [doc_id for item in items for doc_id in getattr(item, "sources", ())]
-
-
 def _anchor(doc_id: str, used: set[str], *, prefix: str = "doc-") -> str:
     base = prefix + (_ANCHOR_UNSAFE.sub("-", doc_id) or "x")
     anchor, counter = base, 1
@@ -275,10 +254,6 @@ def _anchor(doc_id: str, used: set[str], *, prefix: str = "doc-") -> str:
         anchor = f"{base}-{counter}"
     used.add(anchor)
     return anchor
-
-
-def _sourced(items: Iterable[_T]) -> tuple[_T, ...]:
-    return tuple(item for item in items if getattr(item, "sources", ()))
 
 
 def _two_sided(conflict: Conflict) -> bool:
