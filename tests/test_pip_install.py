@@ -1,7 +1,7 @@
 """pip is enough: a fresh venv, `pip install .` from a copy of the checkout, and
 `newsfuse brief examples/` works, with the same briefing as the golden and no torch installed.
 
-Slow (about 4-5 minutes on 2 busy cores, nearly all of it pip installing the dependencies from
+Slow (5 to 7 minutes on 2 busy cores, nearly all of it pip installing the dependencies from
 the package index pip is configured with). Every model newsfuse loads must come from a declared
 dependency or ship inside the package: no Makefile, no `--no-deps` step.
 """
