@@ -4,6 +4,9 @@ A *case* is a command over a fixture path, run exactly as a user would run it:
 
 - ``extract PATH --format json`` for each fixture document (one HTML, text or JSONL file under
   ``examples/`` or ``tests/fixtures/``): the JSON record(s) of that document;
+- ``extract FILE --format json`` for the whole documents a test file writes itself (a string
+  constant such as ``ARTICLE`` in ``tests/cli/test_cli_errors.py``, read without importing the
+  test module, written to ``<module>.<NAME>.txt`` in an empty folder);
 - ``brief FOLDER --format json`` for ``examples/`` and the invented multi-document stories
   (``tests/fixtures/facts/``: three stories; ``tests/fixtures/entities/``: one).
 
@@ -15,6 +18,7 @@ pair; ``regenerate.py`` (or ``make golden``) rewrites them after an intended cha
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import json
@@ -47,6 +51,14 @@ NOT_DOCUMENTS = (
 STORY_FOLDERS = ("examples", "tests/fixtures/facts", "tests/fixtures/entities")
 """Folders briefed as a whole: the demo and invented multi-document stories."""
 
+INLINE_DOCUMENTS = (
+    "tests/cli/test_cli_errors.py::ARTICLE",
+    "tests/cli/test_cli_summary_line.py::STORY",
+    "tests/extract/test_transcript.py::SPEECH",
+)
+"""Whole documents written as string constants in test files (the shorter snippets there probe
+one rule each and are checked by their own asserts)."""
+
 
 @dataclass(frozen=True)
 class Case:
@@ -61,8 +73,12 @@ class Case:
 
     @property
     def golden(self) -> Path:
-        relative = self.source.removeprefix("tests/")
+        relative = self.source.removeprefix("tests/").replace("::", ".")
         return EXPECTED / self.command / f"{relative}.json"
+
+    @property
+    def inline(self) -> bool:
+        return "::" in self.source
 
 
 def _is_document(path: Path) -> bool:
@@ -81,18 +97,44 @@ def document_paths() -> list[Path]:
 
 def cases() -> list[Case]:
     extract = [Case("extract", path.relative_to(REPO).as_posix()) for path in document_paths()]
-    return extract + [Case("brief", folder) for folder in STORY_FOLDERS]
+    inline = [Case("extract", source) for source in INLINE_DOCUMENTS]
+    return extract + inline + [Case("brief", folder) for folder in STORY_FOLDERS]
+
+
+def inline_text(source: str) -> str:
+    """The string constant ``NAME`` of ``tests/x.py::NAME``, read from the module's syntax tree."""
+    module, name = source.split("::")
+    tree = ast.parse((REPO / module).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == name for target in node.targets
+        ):
+            value = ast.literal_eval(node.value)
+            if isinstance(value, str):
+                return value
+    raise LookupError(f"{module} has no string constant {name} (see INLINE_DOCUMENTS)")
 
 
 @contextlib.contextmanager
-def _at_repo() -> Iterator[None]:
-    """Sources are given relative to the repository root, so the output names them so."""
+def _inside(folder: Path) -> Iterator[None]:
+    """Sources are given relative to ``folder``, so the output names them so."""
     before = Path.cwd()
-    os.chdir(REPO)
+    os.chdir(folder)
     try:
         yield
     finally:
         os.chdir(before)
+
+
+def _source(case: Case, scratch: Path) -> tuple[Path, str]:
+    """Where to run the case's command from, and the path to give it."""
+    if not case.inline:
+        return REPO, case.source
+    module, name = case.source.split("::")
+    document = scratch / "inline" / f"{Path(module).stem}.{name}.txt"
+    document.parent.mkdir()
+    document.write_text(inline_text(case.source), encoding="utf-8")
+    return document.parent, document.name
 
 
 def run(case: Case) -> dict[str, Any]:
@@ -100,10 +142,11 @@ def run(case: Case) -> dict[str, Any]:
     without the volatile fields."""
     from newsfuse.cli import main
 
-    with tempfile.TemporaryDirectory() as tmp, _at_repo():
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, source = _source(case, Path(tmp))
         out = Path(tmp) / "out.json"
-        argv = [case.command, case.source, "--format", "json", "-q", "--workers", "1"]
-        with contextlib.redirect_stderr(io.StringIO()) as err:
+        argv = [case.command, source, "--format", "json", "-q", "--workers", "1"]
+        with _inside(folder), contextlib.redirect_stderr(io.StringIO()) as err:
             code = main([*argv, "-o", str(out)])
         if code != 0:
             raise RuntimeError(f"newsfuse {' '.join(argv)} exited {code}: {err.getvalue()}")
