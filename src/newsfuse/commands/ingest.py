@@ -14,6 +14,7 @@ from newsfuse.commands.options import (
     positive_int,
 )
 from newsfuse.commands.report import print_errors, summary_line
+from newsfuse.errors import ExitCode
 
 
 def register(commands: Any) -> None:
@@ -66,5 +67,5 @@ def run_ingest(args: argparse.Namespace) -> int:
     print_errors(fetch_report.errors, quiet=args.quiet)
     print(summary_line(report, stories, fetch_report, stats), file=sys.stderr)
     nothing_fetched = fetch_report.errors and not fetch_report.fetched
-    return 5 if nothing_fetched and report.read == 0 else 0
+    return ExitCode.FETCH if nothing_fetched and report.read == 0 else ExitCode.OK
 
