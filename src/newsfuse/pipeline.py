@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsfuse.config import DEFAULT_SETTINGS, Settings
+from newsfuse.reasons import reason_code
 from newsfuse.types import AnalyzedArticle, Article, Briefing, Story
 from newsfuse.workers import chunked, default_workers, run_in_workers
 
@@ -20,7 +21,8 @@ FileCallback = Callable[[Path], None]
 
 @dataclass
 class RunCounts:
-    """What a run did: how many documents of each status."""
+    """What a run did: how many documents of each status, and of each rejection reason (by
+    its code, see ``newsfuse.reasons``)."""
 
     documents: int = 0
     ok: int = 0
@@ -33,8 +35,8 @@ class RunCounts:
         self.documents += 1
         setattr(self, article.status, getattr(self, article.status) + 1)
         if article.reason:
-            key = article.reason.split(":", 1)[0]
-            self.reasons[key] = self.reasons.get(key, 0) + 1
+            code = reason_code(article.reason)
+            self.reasons[code] = self.reasons.get(code, 0) + 1
 
 
 def read_articles(

@@ -132,7 +132,9 @@ def test_empty_and_tiny_documents_are_rejected_with_a_reason() -> None:
     note = RawDocument("t.txt", "A short note about nothing much.", "text")
     tiny = extract_text(note, doc_id="t")
     assert tiny.status == "rejected"
-    assert tiny.reason == "not an article: only 6 words of body text"
+    assert tiny.reason == (
+        "not an article: only 6 words of plain text (an article has at least 40 words)"
+    )
 
 
 def test_a_long_real_paragraph_after_a_headline_list_continues_the_body() -> None:

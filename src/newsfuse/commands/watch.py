@@ -6,14 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from newsfuse.cli import EXIT_CODES, _positive_int
-from newsfuse.commands.ingest import (
+from newsfuse.commands.options import (
+    EPILOG,
     add_fetch_options,
     add_store_options,
     make_web,
-    print_errors,
-    summary_line,
+    positive_int,
 )
+from newsfuse.commands.report import print_errors, summary_line
 
 
 def register(commands: Any) -> None:
@@ -26,13 +26,13 @@ def register(commands: Any) -> None:
             "is not downloaded again), add its new items to the store and brief again the "
             "stories they join. Stop with Ctrl-C: what was committed stays."
         ),
-        epilog=EXIT_CODES,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     command.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs")
     command.add_argument("--interval", type=float, default=900.0, metavar="SECONDS",
                          help="seconds between polls (default: 900)")
-    command.add_argument("--polls", type=_positive_int, metavar="N",
+    command.add_argument("--polls", type=positive_int, metavar="N",
                          help="stop after N polls (default: run until interrupted)")
     add_store_options(command)
     add_fetch_options(command)

@@ -2,27 +2,22 @@
 
 ``read_document`` dispatches a RawDocument to the HTML extractor or the scraped-text cleaner,
 applies the metadata a JSONL export states (trusted as given), and turns any failure into a
-rejected Article with a one-line reason.
-
-The package itself is callable, so that ``newsfuse.extract(paths)`` yields typed Articles
-(duplicates marked) for notebooks and other programs, while ``newsfuse.extract.html`` and
-friends stay importable as modules.
+rejected Article with a one-line reason (see ``newsfuse.reasons``). Reading whole files and
+folders is ``newsfuse.extract(paths)``, the package's public API (``newsfuse/__init__.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import sys
-import types
-from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from newsfuse.config import DEFAULT_SETTINGS, Settings
 from newsfuse.errors import NewsfuseError
+from newsfuse.reasons import error_text, reason
 from newsfuse.types import Article, RawDocument
 
-__all__ = ["document_id", "read_document", "extract_paths"]
+__all__ = ["document_id", "read_document"]
 
 
 def document_id(raw: RawDocument) -> str:
@@ -50,8 +45,8 @@ def read_document(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Ar
     except NewsfuseError as error:
         return Article(doc_id, raw.source, "rejected", reason=str(error), url=raw.url)
     except (ValueError, TypeError, LookupError, RecursionError, MemoryError) as error:
-        reason = f"extraction failed: {type(error).__name__}: {error}"[:300]
-        return Article(doc_id, raw.source, "rejected", reason=reason, url=raw.url)
+        why = reason("R901", error=error_text(error))[:300]
+        return Article(doc_id, raw.source, "rejected", reason=why, url=raw.url)
     return _with_given(article, raw)
 
 
@@ -95,23 +90,3 @@ def _given_date(value: str | None) -> str | None:
         return head
     return None
 
-
-def extract_paths(
-    paths: Iterable[str | Path], settings: Settings = DEFAULT_SETTINGS
-) -> Iterator[Article]:
-    """Read every document under ``paths`` and yield Articles, near-duplicates marked."""
-    from newsfuse.pipeline import read_articles
-
-    yield from read_articles(paths, settings)
-
-
-class _CallableModule(types.ModuleType):
-    def __call__(
-        self, paths: Iterable[str | Path] | str | Path, settings: Settings = DEFAULT_SETTINGS
-    ) -> Iterator[Article]:
-        if isinstance(paths, str | Path):
-            paths = [paths]
-        return extract_paths(paths, settings)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -23,6 +23,7 @@ from newsfuse.extract.html_dates import date_from_markup, dateline_date, url_mon
 from newsfuse.extract.html_meta import PageMeta, page_meta
 from newsfuse.extract.language import detect_language
 from newsfuse.extract.meta import clean_author, date_from_url, parse_dateline
+from newsfuse.reasons import error_text, reason, short_body
 from newsfuse.types import Article, Block, DateSignal, RawDocument
 
 _STRIP = (
@@ -130,9 +131,9 @@ def _read(raw: RawDocument, doc_id: str, min_words: int) -> Article:
     blocks = _drop_title(blocks, meta.title)
     words = sum(count_words(block.text) for block in blocks if block.kind == "paragraph")
     if words < min_words:
-        return _rejected(raw, doc_id, f"not an article: {words} words of body (< {min_words})")
+        return _rejected(raw, doc_id, short_body(words, min_words))
     if _teaser_list(blocks, meta):
-        return _rejected(raw, doc_id, "not an article: the body is a list of short teasers")
+        return _rejected(raw, doc_id, reason("R305"))
     published, signal = _date(meta, raw, blocks)
     host = urlsplit(raw.url or "").hostname or ""
     author = next(
@@ -163,12 +164,12 @@ def extract_html(raw: RawDocument, *, doc_id: str, min_words: int = 40) -> Artic
     if raw.rejected:
         return _rejected(raw, doc_id, raw.rejected)
     if not raw.content or not raw.content.strip():
-        return _rejected(raw, doc_id, "not an article: the page is empty")
+        return _rejected(raw, doc_id, reason("R304"))
     tags = raw.content.count("<")
     if tags > MAX_TAGS:
         # Parsing time grows faster than quadratically with nesting depth: refuse before it.
-        return _rejected(raw, doc_id, f"too complex: {tags:,} tags (limit {MAX_TAGS:,})")
+        return _rejected(raw, doc_id, reason("R306", tags=tags, limit=MAX_TAGS))
     try:
         return _read(raw, doc_id, min_words)
     except (ValueError, TypeError, AttributeError, RecursionError, LxmlError) as error:
-        return _rejected(raw, doc_id, f"unreadable HTML: {type(error).__name__}: {error}"[:200])
+        return _rejected(raw, doc_id, reason("R307", error=error_text(error))[:200])

@@ -31,6 +31,7 @@ from typing import Generic, TypeVar
 
 from newsfuse.config import DEFAULT_SETTINGS, Settings
 from newsfuse.errors import NewsfuseError
+from newsfuse.reasons import error_text, reason
 from newsfuse.types import Article, RawDocument
 
 K = TypeVar("K")
@@ -82,7 +83,7 @@ def guarded(read: Reader, raw: RawDocument, settings: Settings) -> Article:
     try:
         return read(raw, settings)
     except Exception as error:
-        return rejected(raw, f"extraction crashed: {type(error).__name__}: {error}")
+        return rejected(raw, reason("R903", error=error_text(error)))
 
 
 def load_reader(name: str) -> Reader:
@@ -288,7 +289,7 @@ class _Schedule(Generic[K]):
         for worker in list(self.pool._workers):
             if worker.job and now >= worker.deadline:
                 seq, raw = worker.job
-                self.done[seq] = rejected(raw, f"timed out after {self.pool.timeout:g} s")
+                self.done[seq] = rejected(raw, reason("R904", seconds=self.pool.timeout))
                 worker.job = None
                 self.pool._replace(worker)
             elif not worker.ready and now - worker.started > _STARTUP_SECONDS:
@@ -323,7 +324,7 @@ class _Schedule(Generic[K]):
         how = self.pool._replace(worker)
         if job is not None:
             seq, raw = job
-            self.done[seq] = rejected(raw, f"extraction crashed: the worker {how}")
+            self.done[seq] = rejected(raw, reason("R902", how=how))
 
 
 def serve(fd: int) -> None:

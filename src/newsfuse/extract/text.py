@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.extract import meta, transcript
 from newsfuse.extract.language import detect_language
+from newsfuse.reasons import reason, too_short
 from newsfuse.types import Article, Block, DateSignal, RawDocument, Repair
 
 _TERMINAL = re.compile(r"[.!?](?:\s?[\"”’'»)\]])*$")
@@ -558,11 +559,11 @@ def _read_metadata(out: Cleaned, lines: list[str], roles: list[str | None], star
 def extract_text(raw: RawDocument, *, doc_id: str, min_words: int = 40) -> Article:
     """Read a plain-text document (``raw.kind == "text"``) into an Article, or reject it."""
     if not raw.content.strip():
-        return _rejected(raw, doc_id, "empty document")
+        return _rejected(raw, doc_id, reason("R102"))
     cleaned = clean(raw.content, url=raw.url, crawl_date=raw.crawl_date)
     count = sum(len(b.text.split()) for b in cleaned.blocks if b.kind == "paragraph")
     if count < min_words:
-        return _rejected(raw, doc_id, f"not an article: only {count} words of body text")
+        return _rejected(raw, doc_id, too_short(count, len(raw.content.split()), min_words))
     body = "\n\n".join(block.text for block in cleaned.blocks)
     return Article(
         id=doc_id,

@@ -6,6 +6,7 @@ import codecs
 import re
 
 from newsfuse.errors import DocumentError
+from newsfuse.reasons import reason
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE
@@ -67,11 +68,11 @@ def _detect(data: bytes) -> str:
 
     best = from_bytes(data[:200_000]).best()
     if best is None:
-        raise DocumentError("unreadable: the bytes are not text in any known encoding")
+        raise DocumentError(reason("R107"))
     try:
         return data.decode(best.encoding, errors="replace")
     except LookupError as error:  # pragma: no cover - charset_normalizer names known codecs
-        raise DocumentError(f"unreadable: unknown encoding {best.encoding}") from error
+        raise DocumentError(reason("R108", encoding=best.encoding)) from error
 
 
 def looks_binary(data: bytes) -> bool:

@@ -6,12 +6,15 @@ given. A line's source is ``PATH#N`` with N its line number from 1.
 
 from __future__ import annotations
 
+import io
 import json
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
+from newsfuse.ingest.payload import document_from_bytes, open_maybe_gzip
+from newsfuse.reasons import reason
 from newsfuse.types import RawDocument
 
 if TYPE_CHECKING:
@@ -20,22 +23,19 @@ if TYPE_CHECKING:
 GIVEN_FIELDS = ("id", "title", "url", "date", "outlet", "author")
 
 
-def read_jsonl(
-    path: Path, settings: Settings, *, compressed: bool = False
-) -> Iterator[RawDocument]:
-    """Yield one RawDocument per non-blank line; bad lines become rejected documents."""
-    from newsfuse.ingest.files import open_maybe_gzip
-
+def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument]:
+    """Yield one RawDocument per non-blank line (gzip undone); bad lines become rejected
+    documents."""
     try:
         with open_maybe_gzip(path) as handle:
             for number, line in enumerate(_lines(handle, settings.max_document_bytes), start=1):
                 if line.strip():
                     yield record_document(f"{path}#{number}", line, settings)
     except (OSError, EOFError, zlib.error) as error:
-        yield RawDocument(str(path), "", "text", rejected=f"unreadable: {error}")
+        yield RawDocument(str(path), "", "text", rejected=reason("R109", error=error))
 
 
-def _lines(handle: IO[bytes], limit: int) -> Iterator[bytes]:
+def _lines(handle: io.BufferedIOBase, limit: int) -> Iterator[bytes]:
     """Each line; of a line longer than ``limit`` only its first ``limit + 1`` bytes."""
     while line := handle.readline(limit + 1):
         if len(line) > limit and not line.endswith(b"\n"):
@@ -46,20 +46,18 @@ def _lines(handle: IO[bytes], limit: int) -> Iterator[bytes]:
 
 def record_document(source: str, line: bytes | str, settings: Settings) -> RawDocument:
     """One JSONL line as a RawDocument."""
-    from newsfuse.ingest.files import document_from_bytes
-
     if len(line) > settings.max_document_bytes:
         return RawDocument(
-            source, "", "text", rejected="too large: the JSON line exceeds the limit"
+            source, "", "text", rejected=reason("R203")
         )
     try:
         record = json.loads(line)
     except (ValueError, UnicodeDecodeError) as error:
-        return RawDocument(source, "", "text", rejected=f"not JSON: {error}")
+        return RawDocument(source, "", "text", rejected=reason("R205", error=error))
     except RecursionError:
-        return RawDocument(source, "", "text", rejected="not JSON: nested too deeply")
+        return RawDocument(source, "", "text", rejected=reason("R204"))
     if not isinstance(record, dict):
-        return RawDocument(source, "", "text", rejected="not a JSON object")
+        return RawDocument(source, "", "text", rejected=reason("R206"))
     given = {
         key: str(record[key]).strip()
         for key in GIVEN_FIELDS
@@ -68,7 +66,7 @@ def record_document(source: str, line: bytes | str, settings: Settings) -> RawDo
     body, kind = _body(record)
     if body is None:
         return RawDocument(
-            source, "", "text", given=given, rejected="no `text` or `html` field in the record"
+            source, "", "text", given=given, rejected=reason("R207")
         )
     raw = document_from_bytes(
         source, body.encode("utf-8"), settings=settings, url=given.get("url"), kind=kind

@@ -8,6 +8,9 @@ from typing import Literal
 
 Kind = Literal["warc", "jsonl", "html", "text", "feed"]
 
+SNIFF_BYTES = 65536
+"""How much of a file's start is read to tell its kind."""
+
 _HTML_START = re.compile(
     # Comment runs are matched possessively: backtracking into them is exponential.
     rb"^\s*(?:<!--.*?-->\s*)*+"

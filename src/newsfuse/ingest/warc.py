@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsfuse.ingest.payload import document_from_bytes
+from newsfuse.reasons import reason
 from newsfuse.types import RawDocument
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument]:
                 if payload is not None:
                     yield _record_document(path, offset, record, payload, settings)
     except broken as error:
-        yield RawDocument(f"{path}", "", "text", rejected=f"broken WARC file: {error}")
+        yield RawDocument(f"{path}", "", "text", rejected=reason("R202", error=error))
 
 
 def _payload(record: Any, settings: Settings) -> bytes | None:
@@ -59,8 +61,6 @@ def _payload(record: Any, settings: Settings) -> bytes | None:
 def _record_document(
     path: Path, offset: int, record: Any, data: bytes, settings: Settings
 ) -> RawDocument:
-    from newsfuse.ingest.files import document_from_bytes
-
     url = record.rec_headers.get_header("WARC-Target-URI")
     crawl_date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
     content_type, charset = _content_type(record)

@@ -3,7 +3,8 @@
 The store writes its SQL once, with ``?`` placeholders; a backend opens connections, turns
 placeholders into its own style, applies migrations, takes the single-writer lock and runs
 full-text indexing and search. SQLite is the default (a file, WAL mode); PostgreSQL serves
-several users (``postgresql://...``, see :mod:`newsfuse.store.postgres`).
+several users (``postgresql://...``, see :mod:`newsfuse.store.postgres`); ``Store.open``
+chooses between them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any
 
-from newsfuse.errors import StoreError
+from newsfuse.errors import InputError, NoDatabaseError, StoreError
 from newsfuse.store.schema import SQLITE_MIGRATIONS
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -77,10 +78,13 @@ class SQLiteBackend(Backend):
 
     def connect(self, *, write: bool) -> sqlite3.Connection:
         if not write and not self.path.exists():
-            raise StoreError(f"{self.path}: no such database: create it with `newsfuse ingest`")
+            raise NoDatabaseError(
+                f"{self.path}: no such database: create it with `newsfuse ingest`"
+            )
+        if write and not self.path.parent.is_dir():
+            raise InputError(f"{self.path}: cannot write (No such folder {self.path.parent})")
         try:
             if write:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
                 connection = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
                 connection.execute("PRAGMA journal_mode = WAL")
             else:
@@ -136,16 +140,3 @@ class SQLiteBackend(Backend):
 def _columns(table: str) -> str:
     return "id, title, body" if table == "articles_fts" else "id, headline, summary"
 
-
-def open_backend(url: str | Path) -> Backend:
-    """The backend for ``url``: ``postgresql://...`` or a SQLite file path (``sqlite:///`` ok)."""
-    text = str(url)
-    if text.startswith(("postgresql://", "postgres://")):
-        from newsfuse.store.postgres import PostgresBackend
-
-        return PostgresBackend(text)
-    if text.startswith("sqlite:///"):
-        text = text.removeprefix("sqlite:///")
-    elif "://" in text:
-        raise StoreError(f"{text}: unknown database URL; give a file path or postgresql://...")
-    return SQLiteBackend(text)

@@ -23,7 +23,7 @@ from typing import Any, Literal
 from newsfuse import __version__
 from newsfuse.cluster_features import Profile
 from newsfuse.errors import StoreError
-from newsfuse.store.backend import Backend, open_backend, query_words
+from newsfuse.store.backend import Backend, SQLiteBackend, query_words
 from newsfuse.store.queries import StoreReader
 from newsfuse.store.records import (
     CacheEntry,
@@ -330,3 +330,17 @@ def _store_error(error: Exception) -> Exception:
     if isinstance(error, StoreError):
         return error
     return StoreError(f"database error: {type(error).__name__}: {error}")
+
+
+def open_backend(url: str | Path) -> Backend:
+    """The backend for ``url``: ``postgresql://...`` or a SQLite file path (``sqlite:///`` ok)."""
+    text = str(url)
+    if text.startswith(("postgresql://", "postgres://")):
+        from newsfuse.store.postgres import PostgresBackend
+
+        return PostgresBackend(text)
+    if text.startswith("sqlite:///"):
+        text = text.removeprefix("sqlite:///")
+    elif "://" in text:
+        raise StoreError(f"{text}: unknown database URL; give a file path or postgresql://...")
+    return SQLiteBackend(text)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any, TextIO
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
@@ -11,7 +15,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from newsfuse import __version__
 from newsfuse.config import DEFAULT_SETTINGS, Settings
-from newsfuse.errors import StoreError
+from newsfuse.errors import NoDatabaseError, StoreError
 from newsfuse.render.html import template_globals
 from newsfuse.render.view import safe_href
 from newsfuse.store import Store
@@ -27,10 +31,16 @@ MAX_BODY = 2 * 1024 * 1024
 
 
 def create_app(
-    db: str | Path, *, settings: Settings = DEFAULT_SETTINGS, max_body: int = MAX_BODY
+    db: str | Path,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    max_body: int = MAX_BODY,
+    create: bool = False,
+    access_log: TextIO | None = None,
 ) -> FastAPI:
-    """The web app over the store at ``db`` (created empty when it does not exist)."""
-    store = open_reader(db)
+    """The web app over the store at ``db`` (created empty when it does not exist and
+    ``create`` is given; else a NoDatabaseError). ``access_log`` gets a line per request."""
+    store = open_reader(db, create=create)
     app = FastAPI(
         title="newsfuse", version=__version__, openapi_url="/api/openapi.json",
         docs_url=None, redoc_url=None,
@@ -45,17 +55,73 @@ def create_app(
     app.include_router(pages.router)
     app.add_api_route("/static/newsfuse.css", stylesheet, methods=["GET"], include_in_schema=False)
     app.add_middleware(Guard, max_body=max_body)
+    if access_log is not None:
+        app.add_middleware(AccessLog, out=access_log)
     app.router.add_event_handler("shutdown", store.close)
     return app
 
 
-def open_reader(db: str | Path) -> Store:
-    """A read-only store over ``db``, creating (or migrating) the database first if needed."""
+def open_reader(db: str | Path, *, create: bool = False) -> Store:
+    """A read-only store over ``db``, migrating the database first if needed (and creating it
+    when it does not exist and ``create`` is given)."""
     try:
         return Store.open(db)
+    except NoDatabaseError:
+        if not create:
+            raise
     except StoreError:
-        Store.open(db, write=True).close()
-        return Store.open(db)
+        pass
+    Store.open(db, write=True).close()
+    return Store.open(db)
+
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+
+class AccessLog:
+    """One line per request on ``out``: client, time, request line, status, bytes, seconds
+    (the Common Log Format with an ISO 8601 time and the duration)."""
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], out: TextIO):
+        self.app = app
+        self.out = out
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        response = {"status": 500, "bytes": 0}
+
+        async def counting(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                response["status"] = message["status"]
+            elif message["type"] == "http.response.body":
+                response["bytes"] += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, counting)
+        finally:
+            self.out.write(access_line(scope, response, time.perf_counter() - start))
+            self.out.flush()
+
+
+def access_line(scope: Scope, response: dict[str, int], seconds: float) -> str:
+    """``127.0.0.1 - - [2026-12-02T15:30:00+00:00] "GET /?q=x HTTP/1.1" 200 5120 0.012``."""
+    client = (scope.get("client") or ("-",))[0]
+    query = scope.get("query_string", b"").decode("latin-1")
+    path = scope.get("raw_path") or scope.get("path", "").encode("utf-8")
+    target = path.decode("latin-1") + (f"?{query}" if query else "")
+    when = datetime.now(UTC).replace(microsecond=0).isoformat()
+    request = f'{scope.get("method", "-")} {target} HTTP/{scope.get("http_version", "1.1")}'
+    return (
+        f'{client} - - [{when}] "{request}" {response["status"]} {response["bytes"]} '
+        f"{seconds:.3f}\n"
+    )
 
 
 def templates() -> Environment:
