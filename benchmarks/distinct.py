@@ -19,8 +19,8 @@ One run of the stage measures, in this order:
    single process, not a sum);
 2. per stage (``time_stages``): the library's stages run one after another in this process,
    with the workers the command uses;
-3. the anchor: ``trafilatura.extract`` alone over the same HTML pages (decoded up front, not
-   timed), and ``newsfuse.extract.html.extract_html`` over them beside it, both in this
+3. the anchor: ``trafilatura.extract`` alone over the same HTML pages (decoded up front and
+   imported with one untimed call, not timed), and ``newsfuse.extract.html.extract_html`` over them beside it, both in this
    process, one page at a time.
 """
 
@@ -45,6 +45,9 @@ EVAL = REPO / ".." / "shared" / "eval"
 WCXB_DIR = EVAL / "extraction-wcxb" / "html"
 ZYTE_DIR = EVAL / "extraction" / "html"
 MULTINEWS = EVAL / "summarization" / "multinews-val.jsonl"
+
+DOCUMENTS = 793 + 91 + 690
+"""The documents of the three sources (``sample`` of a larger size gives these)."""
 
 # A source: its sort key and its documents, each (file name suffix, bytes).
 Source = tuple[str, list[tuple[str, bytes]]]
@@ -209,6 +212,8 @@ def _cpu() -> float:
 
 
 def _timed_pages(pages: list[str], read: Callable[[str, int], Any]) -> dict[str, float]:
+    """Wall and CPU seconds of ``read`` over ``pages``, after one untimed call (imports)."""
+    read(pages[0] if pages else "<html></html>", -1)
     cpu, wall = time.process_time(), time.perf_counter()
     for number, html in enumerate(pages):
         read(html, number)
