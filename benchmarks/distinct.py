@@ -19,9 +19,9 @@ One run of the stage measures, in this order:
    single process, not a sum);
 2. per stage (``time_stages``): the library's stages run one after another in this process,
    with the workers the command uses;
-3. the anchor: ``trafilatura.extract`` alone over the same HTML pages (decoded up front and
-   imported with one untimed call, not timed), and ``newsfuse.extract.html.extract_html`` over them beside it, both in this
-   process, one page at a time.
+3. the anchor: ``trafilatura.extract`` alone over the same HTML pages (decoded up front, one
+   untimed call first for the imports), and ``newsfuse.extract.html.extract_html`` over them
+   beside it, both in this process, one page at a time.
 """
 
 from __future__ import annotations
