@@ -116,3 +116,8 @@ def test_parsed_sentences_pickle_as_small_tuples(analyzed: AnalyzedArticle) -> N
 
 def test_a_sentence_built_by_hand_has_no_parse() -> None:
     assert Sentence("d", 0, 0, PLAIN).tokens is None
+
+
+def test_an_analysis_for_clustering_only_parses_nothing() -> None:
+    [article] = Analyzer(workers=1, parse=False).analyze_all([_article(QUOTED, LONG)])
+    assert article.sentences and all(s.tokens is None for s in article.sentences)

@@ -41,7 +41,8 @@ class Analyzer:
 
     ``workers``: processes for inputs of ``parallel_words`` words or more (None: the cores, at
     most ``MAX_WORKERS``, and only for the shipped model; 1: always in this process), sent
-    ``chunk_words`` words at a time.
+    ``chunk_words`` words at a time. ``parse``: parse the sentences the briefing reads a parse
+    of (False for callers that never brief, such as the clustering evaluation).
     """
 
     def __init__(
@@ -52,8 +53,10 @@ class Analyzer:
         workers: int | None = None,
         parallel_words: int = PARALLEL_MIN_WORDS,
         chunk_words: int = CHUNK_WORDS,
+        parse: bool = True,
     ) -> None:
         self._nlp = nlp
+        self.parse = parse
         self.batch_size = batch_size
         self.parallel_words = parallel_words
         self.chunk_words = chunk_words
@@ -75,7 +78,7 @@ class Analyzer:
         if self.workers == 1 or _words(articles) < self.parallel_words:
             return list(self.analyze(articles))
         jobs = [
-            (chunk, self.batch_size)
+            (chunk, self.batch_size, self.parse)
             for chunk in chunked(articles, lambda a: _words([a]), self.chunk_words)
         ]
         results = run_in_workers("newsfuse.nlp.analyze:analyze_chunk", jobs, self.workers)
@@ -106,7 +109,7 @@ class Analyzer:
             found.extend(
                 paragraph_sentences(article.id, len(found), index, doc, sentence_spans(text))
             )
-        return self._parsed(found, article.language)
+        return self._parsed(found, article.language) if self.parse else found
 
     def _parsed(self, sentences: list[Sentence], language: str | None) -> list[Sentence]:
         """The sentences, those a later stage parses with their parse (each on its own)."""
@@ -132,10 +135,11 @@ def _words(articles: Sequence[Article]) -> int:
 Result = list[tuple[Sentence, ...]]
 
 
-def analyze_chunk(job: tuple[list[Article], int]) -> Result:
-    """The sentences of each article of ``(articles, batch_size)`` (what a worker sends back)."""
-    articles, batch_size = job
-    analyzer = Analyzer(None, batch_size, workers=1)
+def analyze_chunk(job: tuple[list[Article], int, bool]) -> Result:
+    """The sentences of each article of ``(articles, batch_size, parse)`` (what a worker sends
+    back)."""
+    articles, batch_size, parse = job
+    analyzer = Analyzer(None, batch_size, workers=1, parse=parse)
     return [item.sentences for item in analyzer.analyze(articles)]
 
 
