@@ -80,7 +80,8 @@ def parses(sentences: Iterable[Sentence], language: str | None = None) -> dict[s
         else:
             missing[sentence.text] = None
     texts = [text for text in missing if text not in found]
-    found.update(zip(texts, parse_texts(texts, language), strict=True))
+    if texts:
+        found.update(zip(texts, parse_texts(texts, language), strict=True))
     return found
 
 
