@@ -107,7 +107,9 @@ class Analyzer:
         found: list[Sentence] = []
         for (index, text), doc in zip(paragraphs, docs, strict=True):
             found.extend(
-                paragraph_sentences(article.id, len(found), index, doc, sentence_spans(text))
+                paragraph_sentences(
+                    article.id, len(found), index, doc, sentence_spans(text, article.language)
+                )
             )
         return self._parsed(found, article.language) if self.parse else found
 
