@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, is_dataclass, replace
-from typing import Any, Literal, Protocol, get_args, get_origin, get_type_hints
+from typing import Any, Literal, NamedTuple, Protocol, get_args, get_origin, get_type_hints
 
 Status = Literal["ok", "duplicate", "rejected"]
 BlockKind = Literal["paragraph", "heading"]
@@ -130,12 +130,37 @@ class Mention:
     end: int
 
 
+class Token(NamedTuple):
+    """One word of a sentence parsed on its own (a tuple: small in memory and in a pickle).
+
+    ``idx`` is the character offset into ``Sentence.text``; ``head``, ``left`` and ``right``
+    index the sentence's tokens: the word this one depends on (itself for the root) and the
+    first and last word of its subtree. ``pos`` is the coarse part of speech as the parse
+    leaves it (it refines a few the tagger gives: "which" DET -> PRON); ``lemma`` as spaCy
+    gives it (not lower-cased).
+    """
+
+    text: str
+    idx: int
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    left: int
+    right: int
+    like_num: bool
+    is_punct: bool
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of an article body, with its annotations.
 
     ``id`` is ``"{doc_id}:{index}"``; ``paragraph`` indexes ``Article.blocks``.
     ``lemmas`` are the lower-cased lemmas of content words (no stop words, no punctuation).
+    ``tokens`` is the sentence parsed on its own, for the sentences a later stage parses (that
+    can hold a quote, or a long claim to cut at its clauses: ``newsfuse.nlp.parsed``); None
+    when the analysis did not parse it (read it with ``newsfuse.nlp.parsed.parse``).
     """
 
     doc_id: str
@@ -144,6 +169,7 @@ class Sentence:
     text: str
     mentions: tuple[Mention, ...] = ()
     lemmas: tuple[str, ...] = ()
+    tokens: tuple[Token, ...] | None = None
 
     @property
     def id(self) -> str:

@@ -1,11 +1,13 @@
 """Quotes with canonical speakers on the invented fixture story (tests/fixtures/entities)."""
 
+from dataclasses import replace
+
 import pytest
 from test_entities import fixture_story
 
 from newsfuse.brief.entities import resolve_entities
 from newsfuse.brief.quotes import extract_quotes
-from newsfuse.types import Quote
+from newsfuse.types import AnalyzedArticle, Quote
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +56,15 @@ def test_unnamed_speaker_keeps_its_description(quotes: list[Quote]) -> None:
     quote = _find(quotes, "Exports will resume")
     assert quote.kind == "direct"
     assert quote.speaker == "a senior port official"
+
+
+def test_the_same_quotes_when_the_analysis_kept_no_parse(quotes: list[Quote]) -> None:
+    """Sentences built by hand or read from an older store carry no parse: they are parsed
+    when asked, with the same quotes."""
+    story = fixture_story()
+    assert any(s.tokens is not None for a in story for s in a.sentences)
+    bare = [
+        AnalyzedArticle(a.article, tuple(replace(s, tokens=None) for s in a.sentences))
+        for a in story
+    ]
+    assert extract_quotes(bare, resolve_entities(bare)) == quotes

@@ -21,7 +21,7 @@ from typing import Any
 
 from newsfuse import lang
 from newsfuse.brief.slots import event_days, event_stem, reference_points
-from newsfuse.nlp.analyze import load_spacy
+from newsfuse.nlp.parsed import parser_for
 from newsfuse.types import AnalyzedArticle, Mention, Sentence
 
 __all__ = [
@@ -85,10 +85,11 @@ def article_claims(article: AnalyzedArticle, parser: Any | None = None) -> list[
 
 
 def all_claims(articles: Sequence[AnalyzedArticle], parser: Any | None = None) -> list[Claim]:
-    """Every article's claims; loads the parser when some sentence is long and none given."""
+    """Every article's claims; reads the analysis's parses when some sentence is long and no
+    parser is given."""
     long = any(len(s.text.split()) > LONG for a in articles for s in a.sentences)
     if parser is None and long:
-        parser = load_spacy(with_parser=True)
+        parser = parser_for(articles)
     return [claim for article in articles for claim in article_claims(article, parser)]
 
 

@@ -20,10 +20,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import jellyfish
-from wordfreq import zipf_frequency
 
+from newsfuse import lang
 from newsfuse.nlp.gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from newsfuse.types import AnalyzedArticle, Entity, EntityType, Sentence
 
@@ -31,34 +32,24 @@ _LABELS: dict[str, EntityType] = {
     "PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", "LOC": "PLACE",
     "FAC": "PLACE", "EVENT": "EVENT", "PRODUCT": "OTHER", "WORK_OF_ART": "OTHER", "LAW": "OTHER",
 }
-_EVENT_HEADS = ("forum", "summit", "games", "olympics", "war", "conference", "festival", "cup")
-_ORG_WORDS = ("party", "army", "ministry", "council", "front", "union", "agency", "committee")
-_PLACE_AFTER = frozenset(
-    {"station", "city", "town", "village", "river", "region", "province", "port", "airport",
-     "border", "crossing", "district", "county", "island", "bridge", "cosmodrome", "spaceport"}
-)
-_TITLE_AFTER = frozenset(
-    {"Adviser", "Advisor", "Secretary", "Minister", "Director", "Chief", "Spokesman",
-     "Spokeswoman", "Spokesperson", "Chairman", "Commander", "Ambassador", "Envoy"}
-)
-_PLACE_BEFORE = re.compile(r"\b(?:city|town|village|port|region|province) of\s*$", re.IGNORECASE)
-_NOT_STOP = r"(?!(?:the|of|a|an|and|in|on|at|for|to|with|his|her|its|this|that|s)\b)"
-_EVENT_TAIL = r"(?:Forum|Summit|Games|Olympics|Conference|Festival)\b(?:\s*\(([A-Za-z]{2,6})\))?"
-_EVENT_PATTERN = re.compile(rf"\b[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_EVENT_TAIL}")
-_EVENT_PATTERN_LOOSE = re.compile(
-    rf"\b[A-Z][\w-]*\s+(?:{_NOT_STOP}[A-Za-z][\w-]*\s+){{0,2}}?{_EVENT_TAIL}"
-)
-_TITLES = re.compile(
-    r"^(?:PM|President|Mr|Mrs|Ms|Dr|Gen|Minister|Prime Minister|Crown Prince|Prince|Sheikh)\.?\s+"
-)
-_ORG_BEFORE = re.compile(
-    r"\b(?:outlet|agency|newspaper|channel|broadcaster|network|daily|website)\s*$", re.IGNORECASE
-)
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at)\s*$", re.IGNORECASE)
-_STOP = frozenset("the a an of at in on for and to with by from this that his her its".split())
-_SKIP_FORMS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 _COMMON = 4.0  # zipf frequency above which a lone transcript word is a word, not a name
 _RARE = 2.8  # zipf frequency below which a lower-case transcript word may be a name
+
+
+def _words(language: str | None) -> ModuleType:
+    """The words around names in ``language`` (``lang/<language>/entities.py``)."""
+    return lang.part(language, "entities")
+
+
+def _frequency(word: str, language: str | None) -> float:
+    """How common ``word`` is in ``language`` (Zipf scale)."""
+    frequency: float = lang.part(language, "core").frequency(word)
+    return frequency
+
+
+def _story_language(articles: Sequence[AnalyzedArticle]) -> str | None:
+    """The language a story's names are read in: its first article's."""
+    return articles[0].article.language if articles else None
 
 
 @dataclass(slots=True)
@@ -89,14 +80,15 @@ class EntityIndex:
 
     entities: list[Entity]
     by_key: dict[str, str]
+    language: str | None = None
 
     def canonical(self, name: str) -> str:
         """The canonical name ``name`` is an alias of, else ``name`` itself (cleaned)."""
-        cleaned = _clean(name)
+        cleaned = _clean(name, self.language)
         return self.by_key.get(name_key(cleaned), cleaned)
 
     def get(self, name: str) -> Entity | None:
-        canonical = self.by_key.get(name_key(_clean(name)))
+        canonical = self.by_key.get(name_key(_clean(name, self.language)))
         return next((entity for entity in self.entities if entity.name == canonical), None)
 
     def of_type(self, kind: EntityType) -> list[Entity]:
@@ -108,30 +100,32 @@ def resolve_entities(
 ) -> EntityIndex:
     """Find the story's entities and merge the variants of each name."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    language = _story_language(articles)
     surfaces = [surface for article in articles for surface in _surfaces(article)]
     known = Counter(name_key(surface.form) for surface in surfaces)
-    surfaces = [surface for surface in surfaces if _keep(surface, known)]
-    groups = _Merger(surfaces, gazetteer).groups()
-    _count_text_mentions(groups, articles)
+    surfaces = [surface for surface in surfaces if _keep(surface, known, language)]
+    groups = _Merger(surfaces, gazetteer, _words(language).PLACE_AFTER).groups()
+    _count_text_mentions(groups, articles, language)
     countries = _story_countries(groups, gazetteer)
-    entities = [_entity(group, gazetteer, countries) for group in groups]
+    entities = [_entity(group, gazetteer, countries, language) for group in groups]
     entities.sort(key=lambda entity: (-entity.mentions, entity.name))
     by_key = {
         name_key(alias): entity.name
         for entity in entities
         for alias in (entity.name, *entity.aliases)
     }
-    return EntityIndex(entities, by_key)
+    return EntityIndex(entities, by_key, language)
 
 
 # --------------------------------------------------------------------------- surfaces
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, language: str | None) -> str:
+    words = _words(language)
     text = " ".join(text.replace("’", "'").split())
-    text = re.sub(r"'s?$", "", text)
-    text = re.sub(r"^(?:the|The)\s+", "", text).strip(" .,;:!?\"'()[]")
-    if re.fullmatch(r"U\.S|U\.K|U\.N", text):
+    text = words.POSSESSIVE.sub("", text)
+    text = words.ARTICLE.sub("", text).strip(" .,;:!?\"'()[]")
+    if words.DOTTED.fullmatch(text):
         text += "."
     return text
 
@@ -147,14 +141,16 @@ def _is_headline(sentence: Sentence) -> bool:
 
 def _surfaces(article: AnalyzedArticle) -> list[_Surface]:
     transcript = article.article.transcript
+    language = article.article.language
+    words = _words(language)
     found: list[_Surface] = []
     for sentence in article.sentences:
         if _is_headline(sentence):
             continue
         taken: list[tuple[int, int]] = []
-        pattern = _EVENT_PATTERN_LOOSE if transcript else _EVENT_PATTERN
+        pattern = words.EVENT_PATTERN_LOOSE if transcript else words.EVENT_PATTERN
         for match in pattern.finditer(sentence.text):
-            form = _event_form(match.group(0))
+            form = _event_form(match.group(0), words.STOP)
             if form:
                 taken.append(match.span())
                 found.append(_Surface(form, "EVENT", article.id, transcript, strong=True))
@@ -170,9 +166,9 @@ def _surfaces(article: AnalyzedArticle) -> list[_Surface]:
     return found
 
 
-def _event_form(text: str) -> str:
+def _event_form(text: str, stop: frozenset[str]) -> str:
     words = text.split()
-    while words and (words[0].lower() in _STOP or not words[0][0].isalpha()):
+    while words and (words[0].lower() in stop or not words[0][0].isalpha()):
         words = words[1:]
     words = [word for word in words if not word.startswith("(")]
     return " ".join(word if word[0].isupper() else word.capitalize() for word in words)
@@ -185,42 +181,59 @@ def _mention_surface(
     if kind is None:
         return None
     transcript = article.article.transcript
-    form = _clean(text)
+    language = article.article.language
+    words = _words(language)
+    form = _clean(text, language)
     rest = sentence.text[end:].split()
-    if transcript and kind == "PERSON" and rest and _is_lowercase_name(rest[0]):
+    if transcript and kind == "PERSON" and rest and _is_lowercase_name(rest[0], language):
         form, rest = f"{form} {rest[0].capitalize()}", rest[1:]
+    if not _names_entity(form, label, rest, words):
+        return None
     after = re.sub(r"\W", "", rest[0]).lower() if rest else ""
     before = sentence.text[: max(0, end - len(text))]
-    if label == "NORP" and not any(word in form.lower() for word in _ORG_WORDS):
-        return None
-    if label == "ORG" and rest and rest[0] in _TITLE_AFTER:
-        return None  # "US National Security [Adviser Jake Sullivan]": part of a title
-    form = _TITLES.sub("", form)
-    strong = after in _PLACE_AFTER or _PLACE_BEFORE.search(before) is not None
-    if _ORG_BEFORE.search(before) and kind != "EVENT":
-        kind, strong = "ORG", True
-    elif strong:
-        kind = "PLACE"
-    elif kind in ("PERSON", "ORG") and " " not in form and _PLACE_PREPOSITION.search(before):
-        kind = "PLACE"
-    if any(form.lower().endswith(head) for head in _EVENT_HEADS):
-        kind, strong = "EVENT", True
+    form = words.TITLES.sub("", form)
+    kind, strong = _kind(form, kind, before, after, words)
     if transcript:
         form = " ".join(word if word[0].isupper() else word.capitalize() for word in form.split())
     return _Surface(form, kind, article.id, transcript, after, strong)
 
 
-def _is_lowercase_name(word: str) -> bool:
-    return word.isalpha() and word.islower() and zipf_frequency(word, "en") < _RARE
+def _names_entity(form: str, label: str, rest: Sequence[str], words: ModuleType) -> bool:
+    """Whether a mention names an entity: a nationality only as part of an organisation's
+    name ("Workers' Party"), an organisation not as part of a title."""
+    if label == "NORP" and not any(word in form.lower() for word in words.ORG_WORDS):
+        return False
+    # "US National Security [Adviser Jake Sullivan]": part of a title
+    return not (label == "ORG" and rest and rest[0] in words.TITLE_AFTER)
 
 
-def _keep(surface: _Surface, known: Counter[str]) -> bool:
+def _kind(
+    form: str, kind: EntityType, before: str, after: str, words: ModuleType
+) -> tuple[EntityType, bool]:
+    """What a name names, read from the words around it, and whether they say so for sure."""
+    strong = after in words.PLACE_AFTER or words.PLACE_BEFORE.search(before) is not None
+    if words.ORG_BEFORE.search(before) and kind != "EVENT":
+        kind, strong = "ORG", True
+    elif strong:
+        kind = "PLACE"
+    elif kind in ("PERSON", "ORG") and " " not in form and words.PLACE_PREPOSITION.search(before):
+        kind = "PLACE"
+    if any(form.lower().endswith(head) for head in words.EVENT_HEADS):
+        kind, strong = "EVENT", True
+    return kind, strong
+
+
+def _is_lowercase_name(word: str, language: str | None) -> bool:
+    return word.isalpha() and word.islower() and _frequency(word, language) < _RARE
+
+
+def _keep(surface: _Surface, known: Counter[str], language: str | None) -> bool:
     """Drop junk: one letter, "Today", common words in transcripts, "Putin-Kim"."""
     form = surface.form
     letters = re.sub(r"[^A-Za-z]", "", form)
-    if len(letters) < 2 or name_key(form) in _SKIP_FORMS:
+    if len(letters) < 2 or name_key(form) in _words(language).SKIP_FORMS:
         return False
-    if surface.transcript and " " not in form and zipf_frequency(form.lower(), "en") >= _COMMON:
+    if surface.transcript and " " not in form and _frequency(form.lower(), language) >= _COMMON:
         return False
     parts = [part for part in form.split("-") if part]
     if len(parts) > 1 and surface.kind == "PERSON" and all(part[:1].isupper() for part in parts):
@@ -252,7 +265,9 @@ def _similar_token(left: str, right: str) -> bool:
 class _Merger:
     """Union-find over name keys, with the merge rules of the module docstring."""
 
-    def __init__(self, surfaces: list[_Surface], gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, surfaces: list[_Surface], gazetteer: Gazetteer, place_after: frozenset[str]
+    ) -> None:
         self.surfaces = surfaces
         self.gazetteer = gazetteer
         self.parent: dict[str, str] = {}
@@ -263,7 +278,7 @@ class _Merger:
             key = name_key(surface.form)
             self.parent.setdefault(key, key)
             self.kind[key][surface.kind] += 3 if surface.strong else 1
-            if surface.after in _PLACE_AFTER:
+            if surface.after in place_after:
                 self.contexts[key].add(surface.after)
 
     def find(self, key: str) -> str:
@@ -429,9 +444,11 @@ class _Merger:
 # --------------------------------------------------------------------------- entities
 
 
-def _count_text_mentions(groups: list[_Group], articles: Sequence[AnalyzedArticle]) -> None:
+def _count_text_mentions(
+    groups: list[_Group], articles: Sequence[AnalyzedArticle], language: str | None
+) -> None:
     """Count each group's aliases in the sentence text (spaCy misses lower-case names)."""
-    patterns = [(group, _alias_pattern(_search_forms(group))) for group in groups]
+    patterns = [(group, _alias_pattern(_search_forms(group), language)) for group in groups]
     for article in articles:
         for sentence in article.sentences:
             for group, (exact, loose) in patterns:
@@ -450,11 +467,13 @@ def _search_forms(group: _Group) -> list[str]:
     return forms
 
 
-def _alias_pattern(forms: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+def _alias_pattern(
+    forms: Iterable[str], language: str | None
+) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     aliases = sorted({form for form in forms if len(form) > 1}, key=len, reverse=True)
     body = "|".join(re.escape(alias).replace(r"\ ", r"[\s-]+") for alias in aliases)
     exact = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-    rare = [alias for alias in aliases if zipf_frequency(alias.lower(), "en") < _RARE]
+    rare = [alias for alias in aliases if _frequency(alias.lower(), language) < _RARE]
     if not rare:
         return exact, None
     loose_body = "|".join(re.escape(alias).replace(r"\ ", r"[\s-]+") for alias in rare)
@@ -471,10 +490,12 @@ def _story_countries(groups: list[_Group], gazetteer: Gazetteer) -> set[str]:
     return codes
 
 
-def _entity(group: _Group, gazetteer: Gazetteer, countries: set[str]) -> Entity:
+def _entity(
+    group: _Group, gazetteer: Gazetteer, countries: set[str], language: str | None
+) -> Entity:
     kind: EntityType = group.kinds.most_common(1)[0][0]  # type: ignore[assignment]
     name = _canonical_form(group, kind)
-    place = _place(group, kind, gazetteer, countries)
+    place = _place(group, kind, gazetteer, countries, language)
     if place is not None and place.kind == "country":
         name = place.name
     if kind == "ORG" and place is not None:
@@ -500,14 +521,14 @@ def _canonical_form(group: _Group, kind: str) -> str:
 
 
 def _place(
-    group: _Group, kind: str, gazetteer: Gazetteer, countries: set[str]
+    group: _Group, kind: str, gazetteer: Gazetteer, countries: set[str], language: str | None
 ) -> Place | None:
     if kind not in ("PLACE", "ORG"):
         return None
     for form, _ in group.forms.most_common():
         if form in group.flagged:
             continue
-        if kind == "ORG" and zipf_frequency(form.lower(), "en") >= _RARE:
+        if kind == "ORG" and _frequency(form.lower(), language) >= _RARE:
             continue
         place = gazetteer.lookup(form, countries=countries)
         if place is not None:

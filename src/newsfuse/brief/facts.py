@@ -24,7 +24,7 @@ from newsfuse.brief.align import ClaimGroup
 from newsfuse.brief.attribution import attributions
 from newsfuse.brief.claims import Claim
 from newsfuse.brief.slots import SlotReader, disagreements
-from newsfuse.nlp.analyze import load_spacy
+from newsfuse.nlp.parsed import tag_texts
 from newsfuse.types import Fact, Sourced
 
 _KEY_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "DATE", "CARDINAL"}
@@ -128,7 +128,8 @@ def details(text: str, nlp: Any | None = None, language: str | None = None) -> l
 def _tagged(texts: Sequence[str], nlp: Any | None = None) -> list[Any]:
     """The texts tagged in one batch (the entity recogniser is not needed for parts of
     speech, and costs as much as the tagger)."""
-    nlp = nlp or load_spacy()
+    if nlp is None:
+        return tag_texts(texts)
     disable = [name for name in ("ner",) if name in nlp.pipe_names]
     return list(nlp.pipe(texts, disable=disable))
 

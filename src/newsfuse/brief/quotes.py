@@ -2,10 +2,12 @@
 
 Direct quotes are the spans inside straight or curly double quotes; reported quotes are the
 clauses of a speech verb ("Peskov said that ...") whose speaker is a person. The speaker is the
-subject of the speech verb (spaCy's parser, run only on sentences with quote marks or a speech
-verb), "according to X", a pronoun resolved to the last person named before, or "the
-spokesman" resolved to the last person named as spokesman. Fragments of one or two words ("a
-“sensitive” issue") belong to their sentence's reported quote, not to a quote of their own.
+subject of the speech verb (the sentence's parse from the analysis, which parses the sentences
+with quote marks or a speech cue), "according to X", a pronoun resolved to the last person
+named before, or "the spokesman" resolved to the last person named as spokesman. Fragments of
+one or two words ("a “sensitive” issue") belong to their sentence's reported quote, not to a
+quote of their own.
+The words and patterns are the article's language's (``lang.part(language, "quotes")``).
 """
 
 from __future__ import annotations
@@ -13,34 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from types import ModuleType
 
 from rapidfuzz import fuzz
-from wordfreq import zipf_frequency
 
+from newsfuse import lang
 from newsfuse.brief.entities import EntityIndex
-from newsfuse.nlp.analyze import load_spacy
+from newsfuse.nlp.parsed import Parse, Word, parses, wants_parse
 from newsfuse.types import AnalyzedArticle, Quote, Sentence
 
-SPEECH_VERBS = frozenset(
-    "say tell state add continue warn claim announce stress note insist explain confirm deny "
-    "indicate clarify declare reply ask pledge admit argue suggest write emphasize emphasise "
-    "assert vow promise predict acknowledge describe urge".split()
-)
-_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
-_VERB_WORDS = re.compile(
-    r"\b(?:says?|said|told|tells|stated|added|continued|warned|claimed|announced|stressed|noted|"
-    r"insisted|explained|confirmed|denied|indicated|clarified|declared|according to)\b",
-    re.IGNORECASE,
-)
-_PRONOUNS = frozenset({"he", "she"})
-_ROLE = re.compile(r"\b(spokes(?:man|woman|person)|minister|president|adviser|official)\b", re.I)
-_ROLE_BEFORE = re.compile(_ROLE.pattern + r"\s*$", re.I)
-_ROLE_AFTER = re.compile(r"\s*,\s*(?:[\w-]+\s+){0,2}?" + _ROLE.pattern, re.I)
-_ACCORDING = re.compile(r",?\s*according to ([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _MIN_WORDS = 3
 _MAX_DESCRIPTION = 6
-_NOT_SPEAKERS = frozenset({"report", "medium", "media", "statement", "video", "photo", "image"})
 _RARE = 3.0
 _MAX_REPORTED_WORDS = 45
 _MAX_TRANSCRIPT_WORDS = 30
@@ -58,8 +43,10 @@ class _Found:
 class _Context:
     """What earlier sentences of one article said: the last person, the last spokesman."""
 
-    def __init__(self, entities: EntityIndex) -> None:
+    def __init__(self, entities: EntityIndex, language: str | None) -> None:
         self.entities = entities
+        self.words = lang.part(language, "quotes")
+        self.frequency = lang.part(language, "core").frequency
         self.person: str | None = None
         self.roles: dict[str, str] = {}
 
@@ -74,9 +61,9 @@ class _Context:
             first = first or name
             before = sentence.text[max(0, mention.start - 30) : mention.start]
             after = sentence.text[mention.end : mention.end + 40]
-            role = _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after)
+            role = self.words.ROLE_BEFORE.search(before) or self.words.ROLE_AFTER.match(after)
             if role is not None:
-                self.roles[_role_key(role.group(1))] = name
+                self.roles[self.words.role_key(role.group(1))] = name
         persons = [name for name in speakers if _is_person(name, self.entities)]
         self.person = persons[0] if persons else first or self.person
 
@@ -86,10 +73,10 @@ class _Context:
         named = self._named(text)
         if named is not None and _is_person(named, self.entities):
             return named
-        role = _ROLE.search(text)
-        if role is not None and self.roles.get(_role_key(role.group(1))):
-            return self.roles[_role_key(role.group(1))]
-        if text.lower() in _PRONOUNS:
+        role = self.words.ROLE.search(text)
+        if role is not None and self.roles.get(self.words.role_key(role.group(1))):
+            return self.roles[self.words.role_key(role.group(1))]
+        if text.lower() in self.words.PRONOUNS:
             return self.person
         return named
 
@@ -99,33 +86,28 @@ class _Context:
             if entity.type == "EVENT":
                 continue
             for alias in (entity.name, *entity.aliases):
-                if alias not in entity.flagged and _mentions(text, alias):
+                if alias not in entity.flagged and self._mentions(text, alias):
                     rank = (0 if entity.type == "PERSON" else 1, entity.name)
                     if best is None or rank < best:
                         best = rank
         return best[1] if best is not None else None
 
-
-def _mentions(text: str, alias: str) -> bool:
-    """Whether ``text`` names ``alias`` (in any case for a rare name: "peskov")."""
-    rare = len(alias) > 3 and zipf_frequency(alias.lower(), "en") < _RARE
-    flags = re.IGNORECASE if rare else 0
-    return re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, flags) is not None
-
-
-def _role_key(role: str) -> str:
-    return "spokesman" if role.lower().startswith("spokes") else role.lower()
+    def _mentions(self, text: str, alias: str) -> bool:
+        """Whether ``text`` names ``alias`` (in any case for a rare name: "peskov")."""
+        rare = len(alias) > 3 and self.frequency(alias.lower()) < _RARE
+        flags = re.IGNORECASE if rare else 0
+        return re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, flags) is not None
 
 
-def extract_quotes(
-    articles: Sequence[AnalyzedArticle], entities: EntityIndex, *, nlp: Any | None = None
-) -> list[Quote]:
+def extract_quotes(articles: Sequence[AnalyzedArticle], entities: EntityIndex) -> list[Quote]:
     """Direct and reported quotes of a story, merged across documents."""
-    parser = nlp if nlp is not None else load_spacy(with_parser=True)
-    docs = _parse(parser, articles)
     found: list[_Found] = []
     for article in articles:
-        context = _Context(entities)
+        language = article.article.language
+        context = _Context(entities, language)
+        docs = parses(
+            (s for s in article.sentences if wants_parse(s.text, language)), language
+        )
         for sentence in article.sentences:
             quotes: list[_Found] = []
             if sentence.text in docs:
@@ -135,23 +117,12 @@ def extract_quotes(
     return _merge(found)
 
 
-def _parse(parser: Any, articles: Sequence[AnalyzedArticle]) -> dict[str, Any]:
-    """Parse, once each and in batches, the sentences with quote marks or a speech verb."""
-    texts = {
-        sentence.text: None
-        for article in articles
-        for sentence in article.sentences
-        if _QUOTE.search(sentence.text) or _VERB_WORDS.search(sentence.text)
-    }
-    disable = [name for name in ("ner",) if name in parser.pipe_names]
-    return dict(zip(texts, parser.pipe(texts, batch_size=64, disable=disable), strict=True))
-
-
 def _sentence_quotes(
-    sentence: Sentence, doc: Any, context: _Context, article: AnalyzedArticle
+    sentence: Sentence, doc: Parse, context: _Context, article: AnalyzedArticle
 ) -> list[_Found]:
     text = sentence.text
-    fragments = [(m.group(1) or m.group(2)).strip(" ,.") for m in _QUOTE.finditer(text)]
+    quote_marks = context.words.QUOTE
+    fragments = [(m.group(1) or m.group(2)).strip(" ,.") for m in quote_marks.finditer(text)]
     attributions = _attributions(doc, context)
     if not attributions:
         return []
@@ -174,13 +145,14 @@ def _is_person(name: str, entities: EntityIndex) -> bool:
     return entity is not None and entity.type == "PERSON"
 
 
-def _attributions(doc: Any, context: _Context) -> list[tuple[str, str]]:
+def _attributions(doc: Parse, context: _Context) -> list[tuple[str, str]]:
     """(speaker, reported clause) for each speech verb with a speaker; named speakers first,
     then unnamed ones described by a noun phrase ("a port official")."""
     found: list[tuple[str, str]] = []
     unnamed: list[tuple[str, str]] = []  # after the named ones: direct quotes prefer a name
+    words = context.words
     for token in doc:
-        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+        if token.lemma_.lower() not in words.SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
         subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
         if any(child.dep_ == "neg" for child in token.children):
@@ -194,36 +166,37 @@ def _attributions(doc: Any, context: _Context) -> list[tuple[str, str]]:
             phrase = before.text
         speaker = context.resolve(phrase)
         if speaker is not None:
-            found.append((speaker, _clause(doc, token)))
-        elif subjects and _descriptive(subjects[0]):
-            unnamed.append((_tidy(phrase).rstrip("."), _clause(doc, token)))
-    match = _ACCORDING.search(doc.text)
+            found.append((speaker, _clause(doc, token, words)))
+        elif subjects and _descriptive(subjects[0], words):
+            unnamed.append((_tidy(phrase, words).rstrip("."), _clause(doc, token, words)))
+    match = words.ACCORDING.search(doc.text)
     if not found and match is not None:
         speaker = context.resolve(match.group(1))
         if speaker is not None:
-            found.append((speaker, _tidy(doc.text[: match.start()] + doc.text[match.end() :])))
+            rest = doc.text[: match.start()] + doc.text[match.end() :]
+            found.append((speaker, _tidy(rest, words)))
     return found + unnamed
 
 
-def _descriptive(subject: Any) -> bool:
+def _descriptive(subject: Word, words: ModuleType) -> bool:
     """A subject that describes an unnamed speaker: "a senior official", "the ministry"."""
-    words = subject.right_edge.i - subject.left_edge.i + 1
+    length = subject.right_edge.i - subject.left_edge.i + 1
     head = subject.lemma_.lower()
-    return subject.pos_ == "NOUN" and words <= _MAX_DESCRIPTION and head not in _NOT_SPEAKERS
+    return subject.pos_ == "NOUN" and length <= _MAX_DESCRIPTION and head not in words.NOT_SPEAKERS
 
 
-def _clause(doc: Any, verb: Any) -> str:
+def _clause(doc: Parse, verb: Word, words: ModuleType) -> str:
     """The reported clause of a speech verb: its complement, else what follows the verb."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
             span = doc[child.left_edge.i : child.right_edge.i + 1]
-            return _tidy(span.text)
-    return _tidy(doc[verb.i + 1 :].text)
+            return _tidy(span.text, words)
+    return _tidy(doc[verb.i + 1 :].text, words)
 
 
-def _tidy(text: str) -> str:
-    text = re.sub(r"^(?:that|:)\s+", "", text.strip())
-    text = _ACCORDING.sub("", text)
+def _tidy(text: str, words: ModuleType) -> str:
+    text = words.CLAUSE_OPENER.sub("", text.strip())
+    text = words.ACCORDING.sub("", text)
     return text.strip(" ,;:").rstrip(".") + "."
 
 

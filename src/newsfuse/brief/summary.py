@@ -19,10 +19,12 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Protocol
 
 import numpy as np
 
+from newsfuse import lang
 from newsfuse.brief.claims import event_days
 from newsfuse.types import AnalyzedArticle, Fact, Sentence, Sourced
 
@@ -35,55 +37,9 @@ MIN_WORDS = 7
 MAX_WORDS = 55
 _KEY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
 
-_BOILERPLATE = re.compile(
-    r"\b(read more:|^read more\b|read also|also read|see also|advertisement|click here|sign up"
-    r"|subscribe|newsletter|follow us|all rights reserved|image copyright|copyright \d|©"
-    r"|getty images|ap photo|photo by|photograph:|image caption|pictured|post a comment"
-    r"|leave a comment|share this|cookies|terms of (use|service)|privacy policy"
-    r"|contributed to this report|reporting by|editing by|https?://|www\.|\S+@\S+\.\w+"
-    r"|file photo|caption|watch:|listen:|just watched"
-    r"|lisez aussi|lire aussi|voir aussi|lesen sie auch|mehr zum thema|lea también|leer también"
-    r"|ver también|leia também|veja também|leggi anche|czytaj (też|także)|lees ook"
-    r"|читайте также|смотрите также)",
-    re.I,
-)
-_CALL_TO_ACTION = re.compile(
-    r"^(click|sign|subscribe|follow|share|watch|read|listen|download|join|get|like|check out"
-    r"|see|don'?t miss|find out|learn more|tap|visit|send|email|call|contact|support|donate"
-    r"|register|log in|please)\b",
-    re.I,
-)
-_BYLINE = re.compile(
-    r"^(?:(?i:by|written by|posted by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-    r"\s*(?:,|\||$|and\b)|(?i:updated|published|last updated)\b)"
-)
-_CAPTION = re.compile(
-    r"^(photo|picture|image|video|file|caption|graphic|gallery)s?\s*[:|]|\((?:photo|image|file)\b"
-    r"|\([A-Z][\w .&-]{1,40}\)$",
-    re.I,
-)
-_PARTICIPLE = re.compile(
-    r"^(adding|saying|noting|stating|explaining|claiming|insisting|citing|warning)\b", re.I
-)
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.]*[ ,]*){0,4}(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]+\s+"
     r"|^[A-Z]{2,}[A-Z ,.]*\([^)]{1,40}\)\s*"
-)
-_DANGLING = re.compile(
-    r"^(he|she|they|it|this|these|those|that|his|her|their|its|him|them|such|there"
-    r"|the (?:former|latter)|both|another|other|except|which|whose|you|your|we|our|i|my)\b",
-    re.I,
-)
-_CONNECTIVE = re.compile(
-    r"^(however|but|and|also|meanwhile|moreover|still|yet|so|thus|instead|then|furthermore"
-    r"|in addition|additionally|nonetheless|nevertheless|besides|similarly|likewise|otherwise"
-    r"|therefore|as a result|in fact|indeed|even so|at the same time|on the other hand"
-    r"|in other words|for example|for instance|that said|of course)\b,?\s*",
-    re.I,
-)
-_REPORTING = frozenset(
-    "say tell report accord state confirm cite add claim medium news agency source official "
-    "spokesman spokesperson announce reportedly".split()
 )
 _NUMBER = re.compile(r"\d[\d,.]*")
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -126,14 +82,15 @@ class Candidate:
 # --------------------------------------------------------------------------- cleaning
 
 
-def clean_sentence(text: str) -> str | None:
+def clean_sentence(text: str, language: str | None = None) -> str | None:
     """The sentence as it may stand in a summary, or None when it cannot stand alone."""
+    words = lang.part(language, "summary")
     text = _SPACE.sub(" ", text).strip().replace("``", '"').replace("''", '"')
     text = _DATELINE.sub("", text, count=1) if _looks_datelined(text) else text
-    match = _CONNECTIVE.match(text)
+    match = words.CONNECTIVE.match(text)
     if match and match.end() < len(text):
         text = text[match.end()].upper() + text[match.end() + 1 :]
-    if not _readable(text):
+    if not _readable(text, words):
         return None
     return _close_quotes(text)
 
@@ -145,7 +102,7 @@ def _looks_datelined(text: str) -> bool:
     )
 
 
-def _readable(text: str) -> bool:
+def _readable(text: str, cues: ModuleType) -> bool:
     words = text.split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
@@ -153,11 +110,11 @@ def _readable(text: str) -> bool:
         return False
     if not re.search(r"[.!\"'”’)]$", text):
         return False
-    if _BOILERPLATE.search(text) or _CALL_TO_ACTION.match(text) or _BYLINE.match(text):
+    if cues.BOILERPLATE.search(text) or cues.CALL_TO_ACTION.match(text) or cues.BYLINE.match(text):
         return False
-    if _CAPTION.search(text) or _PARTICIPLE.match(text) or "..." in text or "…" in text:
+    if cues.CAPTION.search(text) or cues.PARTICIPLE.match(text) or "..." in text or "…" in text:
         return False
-    if _DANGLING.match(text) or not text[0].isupper() and text[0] not in "\"“'‘":
+    if cues.DANGLING.match(text) or not text[0].isupper() and text[0] not in "\"“'‘":
         return False
     if not _balanced(text):
         return False
@@ -238,9 +195,9 @@ def _keys(sentence: Sentence) -> tuple[frozenset[str], frozenset[str]]:
     return numbers, names
 
 
-def _claim_words(sentence: Sentence) -> set[str]:
+def _claim_words(sentence: Sentence, reporting: frozenset[str]) -> set[str]:
     names = _keys(sentence)[1]
-    return {lemma for lemma in sentence.lemmas if lemma not in names and lemma not in _REPORTING}
+    return {lemma for lemma in sentence.lemmas if lemma not in names and lemma not in reporting}
 
 
 def _compatible(a: Sentence, b: Sentence) -> bool:
@@ -278,10 +235,17 @@ class _Story:
             vectors = embedder.embed([s.text for s in sentences])
         return cls(articles, sentences, docs, np.asarray(vectors, dtype=np.float32), rarity)
 
+    @property
+    def reporting(self) -> frozenset[str]:
+        """The reporting lemmas of the story's language (its first article's)."""
+        language = self.articles[0].article.language if self.articles else None
+        words: frozenset[str] = lang.part(language, "summary").REPORTING
+        return words
+
     def shared_words(self, a: Sentence, b: Sentence) -> float:
         """The rarity-weighted share of the smaller sentence's claim words (content words that
         are not names or reporting verbs) found in the other."""
-        words_a, words_b = _claim_words(a), _claim_words(b)
+        words_a, words_b = _claim_words(a, self.reporting), _claim_words(b, self.reporting)
         mass_a = sum(self.rarity.get(w, 0.0) for w in words_a)
         mass_b = sum(self.rarity.get(w, 0.0) for w in words_b)
         shared = sum(self.rarity.get(w, 0.0) for w in words_a & words_b)
@@ -318,12 +282,15 @@ class _Story:
         """The articles a summary sentence cites: those whose sentences saying the same hold,
         together, ``SHARED_WORDS`` of its claim words by rarity, so a sentence of two claims is
         not credited to an article that states only one (however close in meaning)."""
-        words = _claim_words(self.sentences[row])
+        reporting = self.reporting
+        words = _claim_words(self.sentences[row], reporting)
         mass = sum(self.rarity.get(w, 0.0) for w in words)
         held: dict[int, set[str]] = {}
         found = {int(self.docs[row])}
         for doc, other in self._saying_same(row, found):
-            held.setdefault(doc, set()).update(words & _claim_words(self.sentences[other]))
+            held.setdefault(doc, set()).update(
+                words & _claim_words(self.sentences[other], reporting)
+            )
             if sum(self.rarity.get(w, 0.0) for w in held[doc]) >= SHARED_WORDS * mass:
                 found.add(doc)
         return found
@@ -333,10 +300,11 @@ def _candidates(story: _Story) -> list[Candidate]:
     out: list[Candidate] = []
     for row, sentence in enumerate(story.sentences):
         doc = int(story.docs[row])
-        text = clean_sentence(sentence.text)
+        article = story.articles[doc].article
+        text = clean_sentence(sentence.text, article.language)
         if text is None:
             continue
-        transcript = story.articles[doc].article.transcript
+        transcript = article.transcript
         out.append(Candidate(row, doc, sentence, text, len(text.split()), transcript))
     return out
 

@@ -13,9 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from types import ModuleType
 
 from rapidfuzz import fuzz
 
+from newsfuse import lang
 from newsfuse.nlp.timex import (
     ABSOLUTE_KINDS,
     TimeExpression,
@@ -29,12 +31,6 @@ _MAX_WORDS = 35
 _ANY_DATE = "2000-01-01"  # absolute expressions do not depend on it
 _AFTER_WORDS = 10
 _NEAR = 15
-_CLAUSE_BREAK = re.compile(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|which|where|as|after)\b)")
-_STOP = frozenset(
-    """the a an of in on at to for from by with and or but that which who as is are was were be
-    been has have had will would it its his her their he she they this after before said says
-    also than then there early late morning afternoon evening night""".split()
-)
 
 
 @dataclass(slots=True)
@@ -65,8 +61,9 @@ def build_timeline(
     events: list[_Event] = []
     for article in articles:
         published = article.article.published or fallback
+        words = lang.part(article.article.language, "timeline")
         for sentence in article.sentences:
-            for event in _sentence_events(sentence, published, article.article.transcript):
+            for event in _sentence_events(sentence, published, article.article.transcript, words):
                 _add(events, event)
     events.sort(key=lambda event: event.date)
     timeline = []
@@ -95,7 +92,7 @@ def _is_headline(text: str) -> bool:
 
 
 def _sentence_events(
-    sentence: Sentence, published: str | None, transcript: bool
+    sentence: Sentence, published: str | None, transcript: bool, words: ModuleType
 ) -> list[_Event]:
     text = sentence.text
     if _is_headline(text):
@@ -104,34 +101,36 @@ def _sentence_events(
     for expression in find_expressions(text):
         if published is None and expression.kind not in ABSOLUTE_KINDS:
             continue
-        future = is_future(_clause_before(text, expression))
+        future = is_future(_clause_before(text, expression, words.CLAUSE_BREAK))
         base = published or _ANY_DATE
         resolved = resolve_expression(expression.text, base, future=future)
         if resolved is None:
             continue
-        clause = _clause(text, expression, transcript)
+        clause = _clause(text, expression, transcript, words.CLAUSE_BREAK)
         if len(clause.split()) - len(expression.text.split()) < 4:
             continue
         event = _Event(resolved[0], resolved[1], clause, expression.text, [sentence.doc_id])
-        event.words = _content(text, expression)
+        event.words = _content(text, expression, words.STOP)
         event.transcript = transcript
         events.append(event)
     return events
 
 
-def _clause_before(text: str, expression: TimeExpression) -> str:
+def _clause_before(text: str, expression: TimeExpression, breaking: re.Pattern[str]) -> str:
     before = text[: expression.start]
-    breaks = [match.end() for match in _CLAUSE_BREAK.finditer(before)]
+    breaks = [match.end() for match in breaking.finditer(before)]
     words = before[breaks[-1] if breaks else 0 :].split()
     return " ".join(words[-8:])
 
 
-def _clause(text: str, expression: TimeExpression, transcript: bool) -> str:
+def _clause(
+    text: str, expression: TimeExpression, transcript: bool, breaking: re.Pattern[str]
+) -> str:
     """The clause around ``expression``; "…" marks where a long sentence was cut."""
     if len(text.split()) <= _MAX_WORDS:
         return text.strip()
     if not transcript:
-        bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+        bounds = [0, *(m.end() for m in breaking.finditer(text)), len(text)]
         start = max(b for b in bounds if b <= expression.start)
         end = min(b for b in bounds if b >= expression.end)
         clause = text[start:end].strip(" ,;:")
@@ -152,12 +151,12 @@ def _window(text: str, expression: TimeExpression) -> str:
     return f"{prefix}{clause.strip(' ,;:')}{suffix}"
 
 
-def _content(text: str, expression: TimeExpression) -> set[str]:
+def _content(text: str, expression: TimeExpression, stop: frozenset[str]) -> set[str]:
     """Stems of the content words within ``_NEAR`` words of the expression."""
     before = text[: expression.start].split()[-_NEAR:]
     after = text[expression.end :].split()[:_NEAR]
     words = re.findall(r"[a-z]+", " ".join([*before, *after]).lower())
-    return {word[:5] for word in words if word not in _STOP and len(word) > 2}
+    return {word[:5] for word in words if word not in stop and len(word) > 2}
 
 
 def _add(events: list[_Event], event: _Event) -> None:

@@ -1,18 +1,19 @@
-"""Sentence splitting for punctuated prose (nupunkt: handles "Mr.", "a.m.", "No. 3")."""
+"""Sentence splitting for punctuated prose, by the splitter of the text's language
+(``lang.part(language, "sentences").spans``: nupunkt for English)."""
 
 from __future__ import annotations
 
 import re
 
-import nupunkt
+from newsfuse import lang
 
 _SPACE = re.compile(r"\s+")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, stripped of surrounding space."""
     spans: list[tuple[int, int]] = []
-    for start, end in nupunkt.sent_spans(text):
+    for start, end in lang.part(language, "sentences").spans(text):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -22,6 +23,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, language: str | None = None) -> list[str]:
     """The sentences of ``text`` with inner runs of white space folded."""
-    return [_SPACE.sub(" ", text[start:end]) for start, end in sentence_spans(text)]
+    return [_SPACE.sub(" ", text[start:end]) for start, end in sentence_spans(text, language)]

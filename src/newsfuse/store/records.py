@@ -25,6 +25,7 @@ from newsfuse.types import (
     RawDocument,
     Repair,
     Sentence,
+    Token,
 )
 
 __all__ = ["CacheEntry", "SearchHit", "StoreStats", "StoredStory", "content_hash"]
@@ -112,19 +113,22 @@ def article_from_json(text: str) -> Article:
 def analysis_json(analyzed: AnalyzedArticle) -> str:
     sentences = [
         [s.index, s.paragraph, s.text, [[m.text, m.label, m.start, m.end] for m in s.mentions],
-         list(s.lemmas)]
+         list(s.lemmas), None if s.tokens is None else [list(t) for t in s.tokens]]
         for s in analyzed.sentences
     ]
     return json.dumps(sentences, ensure_ascii=False, separators=(",", ":"))
 
 
 def analysis_from_json(article: Article, text: str) -> AnalyzedArticle:
+    """The analysis stored by ``analysis_json`` (rows written before parses were kept have
+    five fields: their sentences are parsed when a stage asks)."""
     sentences = tuple(
         Sentence(
             article.id, index, paragraph, body,
             tuple(Mention(m[0], m[1], m[2], m[3]) for m in mentions), tuple(lemmas),
+            None if not tokens or tokens[0] is None else tuple(Token(*t) for t in tokens[0]),
         )
-        for index, paragraph, body, mentions, lemmas in json.loads(text)
+        for index, paragraph, body, mentions, lemmas, *tokens in json.loads(text)
     )
     return AnalyzedArticle(article, sentences)
 

@@ -1,0 +1,50 @@
+"""English names in context: the words around a name that say what it names."""
+
+from __future__ import annotations
+
+import re
+
+EVENT_HEADS = ("forum", "summit", "games", "olympics", "war", "conference", "festival", "cup")
+"""A name ending in one of these names an event."""
+ORG_WORDS = ("party", "army", "ministry", "council", "front", "union", "agency", "committee")
+"""A nationality word ("NORP") with one of these names an organisation ("Workers' Party")."""
+PLACE_AFTER = frozenset(
+    {"station", "city", "town", "village", "river", "region", "province", "port", "airport",
+     "border", "crossing", "district", "county", "island", "bridge", "cosmodrome", "spaceport"}
+)  # fmt: skip
+"""A name followed by one of these names a place ("Khasan station")."""
+TITLE_AFTER = frozenset(
+    {"Adviser", "Advisor", "Secretary", "Minister", "Director", "Chief", "Spokesman",
+     "Spokeswoman", "Spokesperson", "Chairman", "Commander", "Ambassador", "Envoy"}
+)  # fmt: skip
+"""An organisation followed by one of these is part of a title ("US National Security Adviser")."""
+PLACE_BEFORE = re.compile(r"\b(?:city|town|village|port|region|province) of\s*$", re.IGNORECASE)
+"""Before a place's name ("the city of")."""
+_NOT_STOP = r"(?!(?:the|of|a|an|and|in|on|at|for|to|with|his|her|its|this|that|s)\b)"
+_EVENT_TAIL = r"(?:Forum|Summit|Games|Olympics|Conference|Festival)\b(?:\s*\(([A-Za-z]{2,6})\))?"
+EVENT_PATTERN = re.compile(rf"\b[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_EVENT_TAIL}")
+"""A named event ("the 8th Eastern Economic Forum (EEF)"; group 1: its acronym)."""
+EVENT_PATTERN_LOOSE = re.compile(
+    rf"\b[A-Z][\w-]*\s+(?:{_NOT_STOP}[A-Za-z][\w-]*\s+){{0,2}}?{_EVENT_TAIL}"
+)
+"""A named event in lower-case transcript text ("Eastern economic Forum")."""
+TITLES = re.compile(
+    r"^(?:PM|President|Mr|Mrs|Ms|Dr|Gen|Minister|Prime Minister|Crown Prince|Prince|Sheikh)\.?\s+"
+)
+"""A title before a person's name, left out of the name."""
+ORG_BEFORE = re.compile(
+    r"\b(?:outlet|agency|newspaper|channel|broadcaster|network|daily|website)\s*$", re.IGNORECASE
+)
+"""Before an organisation's name ("the news agency")."""
+PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at)\s*$", re.IGNORECASE)
+"""Before a one-word place ("in Vladivostok")."""
+STOP = frozenset("the a an of at in on for and to with by from this that his her its".split())
+"""Words left off the start of an event's name."""
+SKIP_FORMS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
+"""Words the entity recogniser takes for names."""
+ARTICLE = re.compile(r"^(?:the|The)\s+")
+"""The article before a name ("the Kremlin")."""
+POSSESSIVE = re.compile(r"'s?$")
+"""A possessive ending ("Putin's", "Kremlins'")."""
+DOTTED = re.compile(r"U\.S|U\.K|U\.N")
+"""Abbreviations whose final dot belongs to the name ("U.S.")."""
