@@ -20,7 +20,7 @@ import numpy as np
 
 from newsfuse import lang
 from newsfuse.errors import InputError
-from newsfuse.types import AnalyzedArticle, Article, Block
+from newsfuse.types import AnalyzedArticle, Article, Block, BlockKind
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 _TERMINAL = re.compile(r"[.!?\"'”’)]$")
@@ -84,7 +84,7 @@ def _line_blocks(text: str) -> tuple[Block, ...]:
         if not line or _BOILERPLATE.match(line):
             continue
         short = len(line.split()) <= _HEADING_WORDS
-        kind = "heading" if short and not _TERMINAL.search(line) else "paragraph"
+        kind: BlockKind = "heading" if short and not _TERMINAL.search(line) else "paragraph"
         blocks.append(Block(kind, line))
     return tuple(blocks)
 
@@ -100,10 +100,7 @@ def _extractor() -> Callable[[str, str], tuple[Block, ...]]:
         from newsfuse.types import RawDocument
 
         raw = RawDocument(source=doc_id, content=text, kind="text")
-        try:
-            article = extract_text(raw, doc_id=doc_id)
-        except TypeError:
-            article = extract_text(raw)
+        article = extract_text(raw, doc_id=doc_id)
         return tuple(article.blocks) if article.blocks else _line_blocks(text)
 
     return run

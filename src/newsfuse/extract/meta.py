@@ -41,7 +41,7 @@ _DATE_LINE_FILLER = re.compile(
     r"\b(?:" + lang.alternatives("datelines", "FILLER_WORDS", words=True)
     + "|" + lang.alternatives("calendar", "WEEKDAYS", words=True)
     + "|" + lang.alternatives("calendar", "WEEKDAY_ABBREVIATIONS", words=True)
-    + r")\b|\d{1,2}\s?[:." + "".join(lang.entries("datelines", "TIME_SEPARATORS"))
+    + r")\b|\d{1,2}\s?[" + re.escape("".join(lang.entries("datelines", "TIME_SEPARATORS")))
     + r"]\s?\d{2}(?::\d{2})?" + lang.alternatives("datelines", "TIME_SUFFIXES", words=True)
     + r"?|[^\w\s]",
     re.IGNORECASE,

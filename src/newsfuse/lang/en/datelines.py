@@ -10,6 +10,8 @@ FILLER_WORDS = (
     "ist", "gmt", "utc", "cet", "cest", "est", "edt", "pst", "kst", "jst", "npt",
 )  # fmt: skip
 """Words a dateline may hold besides its date (weekday names come from ``calendar``)."""
+TIME_SEPARATORS = (":", ".")
+"""Between the hours and the minutes of a time: ``10:57``, ``10.57``."""
 TIME_SUFFIXES = ("am", "pm")
 """Written right after a time: ``10:57am``."""
 DATE_LABELS = ("date",)
