@@ -1,7 +1,9 @@
 """Metadata read from the lines of a scraped page: dates, bylines, outlets and news agencies.
 
 Every function here works on plain strings, so the HTML extractor can reuse them.
-Unknown values are ``None``: nothing is guessed.
+Unknown values are ``None``: nothing is guessed. Metadata is read before the page's language is
+known, so month and weekday names, dateline and byline words are every language's
+(``lang/<code>/calendar.py``, ``datelines.py``, ``bylines.py``).
 """
 
 from __future__ import annotations

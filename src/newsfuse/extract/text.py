@@ -12,6 +12,10 @@ the body give the title, byline, outlet, agency and dateline, and a standfirst. 
 by a removed line are joined again; unpunctuated transcripts are split into sentences and their
 run-together words repaired.
 
+The page's language is known only once it is clean, so lines are judged with every language's
+words at once (``lang/<code>/boilerplate.py``, ``scraped.py``, ``bylines.py``); a transcript is
+split into sentences with the cue words of its detected language.
+
 ``clean`` returns every removed line with its role, for inspection and for tests;
 ``extract_text`` turns the result into an ``Article``.
 """

@@ -1,4 +1,4 @@
-"""What each language brings: one folder per language (``lang/en/`` now).
+"""What each language brings: one folder per language (``lang/en/``, ``lang/fr/`` ...).
 
 A stage never names a language's words itself: it asks for a *part* of the article's language,
 a module of that language's folder (``part(article.language, "calendar")``), and reads the
@@ -9,11 +9,20 @@ Parts every language folder may hold:
 
 - ``core``: the spaCy model name, stop words, word frequency;
 - ``calendar``: month and weekday names, their abbreviations and patterns;
-- further parts named by the stage that reads them (``quotes``, ``claims``, ``boilerplate`` ...).
+- further parts named by the stage that reads them: ``boilerplate`` (page furniture),
+  ``scraped`` (the scraped-text cleaner's words), ``bylines``, ``datelines``, ``timex`` (time
+  expressions), ``transcript`` (sentence cues of speech-to-text), ``places`` (the gazetteer's
+  aliases), ``evaluation`` (the baselines'), ``samples`` (the workers' warm-up article),
+  ``quotes``, ``claims`` ...
+
+English (``lang/en/``) fills every part; another language fills the parts it has words for
+(tables named as in English's part: a test checks it). Its folder name is the ISO 639-1 code
+``extract.language.detect_language`` gives (``no`` for Norwegian).
 
 Stages that run before the language is known (cleaning a scraped page, reading a date in a
 meta tag) read a part of every language at once with ``parts(name)``, or one table of it with
-``entries(name, table)``: every language's entries, the default language's first.
+``entries(name, table)``: every language's entries, the default language's first, or
+``alternatives(name, table)`` to match any of them in a regular expression.
 """
 
 from __future__ import annotations
