@@ -3,8 +3,9 @@
 A profile holds three unit vectors and a date:
 
 - ``terms``: content-word lemmas weighted by sublinear term frequency times an inverse
-  document frequency taken from general English word frequencies (wordfreq), so weights do
-  not depend on which other articles happen to be in the batch or stream;
+  document frequency taken from the general word frequencies of the article's language
+  (``lang.part(language, "core").frequency``), so weights do not depend on which other
+  articles happen to be in the batch or stream;
 - ``entities``: the words of named-entity mentions (people, organisations, places, events),
   weighted the same way;
 - ``embedding``: a sentence embedding of the title and the first sentences;
@@ -22,11 +23,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from types import ModuleType
 from typing import Protocol
 
 import numpy as np
-from wordfreq import zipf_frequency
 
+from newsfuse import lang
 from newsfuse.types import AnalyzedArticle
 
 ENTITY_LABELS = frozenset(
@@ -71,14 +73,17 @@ class Profile:
     years: frozenset[str] = frozenset()
 
 
-def idf(word: str) -> float:
-    """A corpus-free inverse document frequency: how rare ``word`` is in general English."""
-    return max(0.5, _MAX_ZIPF - zipf_frequency(word, "en"))
+def idf(word: str, language: str | None = None) -> float:
+    """A corpus-free inverse document frequency: how rare ``word`` is in ``language`` (ISO
+    639-1; the default language when unknown)."""
+    return max(0.5, _MAX_ZIPF - lang.part(language, "core").frequency(word))
 
 
-def unit(counts: Mapping[str, float]) -> dict[str, float]:
-    """Sublinear tf times idf, scaled to length one (empty in, empty out)."""
-    weights = {key: (1.0 + math.log(count)) * idf(key) for key, count in counts.items() if count}
+def unit(counts: Mapping[str, float], language: str | None = None) -> dict[str, float]:
+    """Sublinear tf times idf (in ``language``), scaled to length one (empty in, empty out)."""
+    weights = {
+        key: (1.0 + math.log(count)) * idf(key, language) for key, count in counts.items() if count
+    }
     norm = math.sqrt(sum(value * value for value in weights.values()))
     return {key: value / norm for key, value in weights.items()} if norm else {}
 
@@ -90,8 +95,9 @@ def term_counts(article: AnalyzedArticle) -> dict[str, float]:
         weight = LEAD_WEIGHT if sentence.index < LEAD_SENTENCES else 1.0
         for lemma in sentence.lemmas:
             counts[lemma] += weight
+    frequency = lang.part(article.article.language, "core").frequency
     for word in _WORD.findall((article.article.title or "").lower()):
-        if word in counts or zipf_frequency(word, "en") < TITLE_ZIPF:
+        if word in counts or frequency(word) < TITLE_ZIPF:
             counts[word] += LEAD_WEIGHT
     return counts
 
@@ -100,18 +106,21 @@ def entity_counts(article: AnalyzedArticle, sentences: int | None = None) -> Cou
     """Counts of the lower-cased words inside named-entity mentions (of the first
     ``sentences`` sentences, or all)."""
     counts: Counter[str] = Counter()
+    core = lang.part(article.article.language, "core")
     for sentence in article.sentences[:sentences]:
         for mention in sentence.mentions:
             if mention.label in ENTITY_LABELS:
-                counts.update(_entity_words(mention.text))
+                counts.update(_entity_words(mention.text, core))
     return counts
 
 
-def _entity_words(text: str) -> Iterable[str]:
+def _entity_words(text: str, core: ModuleType) -> Iterable[str]:
+    """The words of a name, without possessive endings and the words that link a name's
+    words (``core`` is the language's ``core`` part)."""
     for word in _WORD.findall(text.lower()):
-        if word.endswith("'s") or word.endswith("’s"):
-            word = word[:-2]
-        if len(word) > 1 and word not in {"the", "of", "and"}:
+        ending = next((end for end in core.POSSESSIVE_ENDINGS if word.endswith(end)), "")
+        word = word.removesuffix(ending)
+        if len(word) > 1 and word not in core.NAME_LINKS:
             yield word
 
 
@@ -162,8 +171,8 @@ def profile(article: AnalyzedArticle, embedding: np.ndarray) -> Profile:
     """Build the profile of ``article`` from its analysis and its lead embedding."""
     return Profile(
         id=article.id,
-        terms=unit(term_counts(article)),
-        entities=unit(entity_counts(article)),
+        terms=unit(term_counts(article), article.article.language),
+        entities=unit(entity_counts(article), article.article.language),
         embedding=np.asarray(embedding, dtype=np.float32),
         day=day_number(article.article.published),
         lead_entities=frozenset(entity_counts(article, LEAD_ENTITY_SENTENCES)),

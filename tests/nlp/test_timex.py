@@ -6,7 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.nlp.timex import WEEKDAYS, find_expressions, is_future, resolve_expression
+from newsfuse import lang
+from newsfuse.nlp.timex import find_expressions, is_future, resolve_expression
+
+WEEKDAYS = lang.part(lang.DEFAULT, "calendar").WEEKDAYS
 
 TUESDAY = "2023-09-12"
 

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfuse import lang
 from newsfuse.errors import InputError
 from newsfuse.types import AnalyzedArticle, Article, Block
 
@@ -140,7 +141,9 @@ def baseline_assignments(
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     texts = [f"{article.title or ''}\n{article.text}" for article in articles]
-    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    language = lang.most_common(article.language for article in articles)
+    stop_words = lang.part(language, "evaluation").TFIDF_STOP_WORDS
+    matrix = TfidfVectorizer(stop_words=stop_words, sublinear_tf=True).fit_transform(texts)
     model = AgglomerativeClustering(
         n_clusters=None, metric="cosine", linkage="average", distance_threshold=distance
     )

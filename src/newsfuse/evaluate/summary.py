@@ -18,15 +18,14 @@ from typing import Any
 
 import numpy as np
 
+from newsfuse import lang
 from newsfuse.errors import InputError
-from newsfuse.types import AnalyzedArticle, Article, Block
+from newsfuse.types import AnalyzedArticle, Article, Block, BlockKind
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 _TERMINAL = re.compile(r"[.!?\"'”’)]$")
 _BOILERPLATE = re.compile(
-    r"^(advertisement|getty images|ap photo|photo:|image:|credit:|follow us|sign up|subscribe"
-    r"|read more|related:|share this|click here|newsletter|this article|copyright|©)",
-    re.I,
+    "^" + lang.alternatives("evaluation", "LINE_BOILERPLATE", words=True), re.I
 )
 _HEADING_WORDS = 10
 
@@ -85,7 +84,7 @@ def _line_blocks(text: str) -> tuple[Block, ...]:
         if not line or _BOILERPLATE.match(line):
             continue
         short = len(line.split()) <= _HEADING_WORDS
-        kind = "heading" if short and not _TERMINAL.search(line) else "paragraph"
+        kind: BlockKind = "heading" if short and not _TERMINAL.search(line) else "paragraph"
         blocks.append(Block(kind, line))
     return tuple(blocks)
 
@@ -101,10 +100,7 @@ def _extractor() -> Callable[[str, str], tuple[Block, ...]]:
         from newsfuse.types import RawDocument
 
         raw = RawDocument(source=doc_id, content=text, kind="text")
-        try:
-            article = extract_text(raw, doc_id=doc_id)
-        except TypeError:
-            article = extract_text(raw)
+        article = extract_text(raw, doc_id=doc_id)
         return tuple(article.blocks) if article.blocks else _line_blocks(text)
 
     return run
@@ -152,7 +148,9 @@ def centroid_baseline(analyzed: Sequence[AnalyzedArticle], words: int) -> str:
     sentences = [text for text in sentences if len(text.split()) >= 5]
     if not sentences:
         return ""
-    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(sentences)
+    language = lang.most_common(article.article.language for article in analyzed)
+    stop_words = lang.part(language, "evaluation").TFIDF_STOP_WORDS
+    matrix = TfidfVectorizer(stop_words=stop_words, sublinear_tf=True).fit_transform(sentences)
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     ranking = np.argsort(-(matrix @ centroid), kind="stable")
     chosen: list[int] = []

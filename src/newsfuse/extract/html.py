@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from lxml.etree import LxmlError
 from selectolax.lexbor import LexborHTMLParser
 
+from newsfuse import lang
 from newsfuse.extract.html_body import count_words, extract_blocks
 from newsfuse.extract.html_boilerplate import drop_boilerplate
 from newsfuse.extract.html_dates import date_from_markup, dateline_date, url_month_name_date
@@ -35,7 +36,8 @@ _STRIP = (
 _EMBEDS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
 _EMBED_WRAPPERS = ("social", "embed", "share", "tweet")
 _WORD = re.compile(r"\w+")
-_NOT_PEOPLE = frozenset({"editorial", "the editorial board", "the associated press", "newswire"})
+_NOT_PEOPLE = frozenset(lang.entries("bylines", "NOT_PEOPLE"))
+_ACCOUNT_MARKS = lang.entries("bylines", "ACCOUNT_MARKS")
 
 
 def _norm(text: str | None) -> str:
@@ -47,7 +49,8 @@ def _clean_author(value: str | None, outlet: str | None, host: str) -> str | Non
     if not value:
         return None
     name = clean_author(" ".join(value.split()).strip(" ,;|-–—:"))
-    if not name or "admin" in name.lower() or name.lower() in _NOT_PEOPLE:
+    lowered = (name or "").lower()
+    if not name or any(mark in lowered for mark in _ACCOUNT_MARKS) or lowered in _NOT_PEOPLE:
         return None
     key = _norm(name).replace(" ", "")
     if outlet and key == _norm(outlet).replace(" ", ""):

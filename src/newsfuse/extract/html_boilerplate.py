@@ -2,7 +2,9 @@
 
 Only short paragraphs are judged: calls to subscribe or follow, newsletter prompts, "read
 more" teasers, advertisement labels, tagged link teasers ("... [VIDEO]"), shortcodes,
-copyright lines and separator lines. A long paragraph is never dropped by these rules.
+copyright lines and separator lines. A long paragraph is never dropped by these rules. The
+phrases are every language's (the page's language is not known yet): see
+``lang/<code>/boilerplate.py``.
 Headings with no text under them are dropped too: a run of three or more (teaser titles of
 related stories) and any at the end of the body.
 """
@@ -10,40 +12,27 @@ related stories) and any at the end of the body.
 from __future__ import annotations
 
 import re
+from functools import partial
 
+from newsfuse import lang
 from newsfuse.types import Block
 
 _SHORT = 30
-_LABELS = re.compile(
-    r"^(advertisement|advertising|sponsored|story continues below( advertisement)?|"
-    r"\d* ?comments?|more|also|related|related (articles|stories|content|coverage)|"
-    r"don'?t miss|read more|see more|you may also like|most (read|popular)( in [\w ]+)?|"
-    r"recommended( for you)?|share this( article| story)?|tell us what you think)\W*$",
-    re.I,
-)
-_PREFIXES = re.compile(
-    r"^(related( articles?| stories| coverage)?|see more|read more|read also|also read"
-    r"|more from [\w ]{1,30}|more on this|watch|filed under|tempo de leitura|leia (também|mais)"
-    r"|lesen sie auch|[àa] lire aussi|lire aussi|leer más|lee también)\s*[:\-–—|»]",
-    re.I,
-)
-_PHRASES = re.compile(
-    r"^(have a tip\b|if you enjoyed this\b|follow (\S+ ){0,3}coverage\b"
-    r"|listen to .*\b(live|podcast)\b)",
-    re.I,
-)
-_PROMPTS = re.compile(
-    r"\b(newsletters?|subscribe to|subscription|inbox|follow (us|him|her|them|\w+) on"
-    r"|get access to)\b",
-    re.I,
-)
-_TAGGED_TEASER = re.compile(r"\[(?:[A-Z][A-Z ]{2,}|VIDEO|PICS?|POLL)\]\W*$")
-_SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")
-_COPYRIGHT = re.compile(r"^(copyright\b|©|\(c\)\s)", re.I)
-_NO_WORDS = re.compile(r"^\W*$")
 _HEADING_RUN = 3
+_phrases = partial(lang.alternatives, "boilerplate")
+"""Every language's phrases of a ``boilerplate`` table, as one pattern group."""
+
+
+_LABELS = re.compile(r"^" + _phrases("LABELS") + r"\W*$", re.I)
+_PREFIXES = re.compile(r"^" + _phrases("TEASER_PREFIXES") + r"\s*[:\-–—|»]", re.I)
+_PHRASES = re.compile(r"^" + _phrases("PHRASES"), re.I)
+_PROMPTS = re.compile(r"\b" + _phrases("PROMPTS") + r"\b", re.I)
+_TAGGED_TEASER = re.compile(r"\[[A-Z][A-Z ]{2,}\]\W*$")
+_SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")
+_COPYRIGHT = re.compile(r"^(?:" + _phrases("COPYRIGHT_WORDS") + r"\b|©|\(c\)\s)", re.I)
+_NO_WORDS = re.compile(r"^\W*$")
 _PRICE = re.compile(r"(?:[£$€¥₹]\s?\d|\b(?:rs\.?|inr|usd|eur|gbp)\s?\d)", re.I)
-_CALL_TO_ACTION = re.compile(r"\b(click here|use the code|promo code)\b", re.I)
+_CALL_TO_ACTION = re.compile(r"\b" + _phrases("CALLS_TO_ACTION") + r"\b", re.I)
 
 
 def is_boilerplate(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Publication dates as ``YYYY-MM-DD`` from meta values, URLs and datelines.
 
 What ``extract/meta.py`` does not cover for HTML pages: dates in meta values, month names in
-URLs (``/2019/nov/18/``), datelines that open a paragraph, and htmldate's markup search.
+URLs (``/2019/nov/18/``), datelines that open a paragraph, and htmldate's markup search. Month
+names are every language's (``meta.MONTHS``): dates are read before the language is known.
 """
 
 from __future__ import annotations
@@ -9,37 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+from newsfuse.extract.meta import MONTH_NAMES, MONTHS, ORDINAL
+
+_MONTH = r"(" + MONTH_NAMES + r")\.?"
+_DAY = r"(\d{1,2})" + ORDINAL + r"?"
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?:T|$)")
-_MONTH_DAY_YEAR = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)", re.I)
-_DAY_MONTH_YEAR = re.compile(
-    r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)", re.I
-)
+_MONTH_DAY_YEAR = re.compile(_MONTH + r"\s+" + _DAY + r",?\s+((?:19|20)\d\d)", re.I)
+_DAY_MONTH_YEAR = re.compile(_DAY + r"\.?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)", re.I)
 _URL_MONTH_NAME = re.compile(r"/((?:19|20)\d\d)/" + _MONTH[:-3] + r"/(\d{1,2})(?:/|$)", re.I)
 
 
@@ -56,11 +34,11 @@ def _valid(year: str, month: str | int, day: str | int) -> str | None:
 def _month_name_date(text: str) -> str | None:
     match = _MONTH_DAY_YEAR.search(text)
     if match:
-        month = _MONTHS[match.group(1).lower().rstrip(".")]
+        month = MONTHS[match.group(1).lower().rstrip(".")]
         return _valid(match.group(3), month, match.group(2))
     match = _DAY_MONTH_YEAR.search(text)
     if match:
-        month = _MONTHS[match.group(2).lower().rstrip(".")]
+        month = MONTHS[match.group(2).lower().rstrip(".")]
         return _valid(match.group(3), month, match.group(1))
     return None
 
@@ -83,7 +61,7 @@ def url_month_name_date(url: str | None) -> str | None:
     match = _URL_MONTH_NAME.search("/" + url.split("//", 1)[-1].partition("/")[2])
     if not match:
         return None
-    return _valid(match.group(1), _MONTHS[match.group(2).lower()], match.group(3))
+    return _valid(match.group(1), MONTHS[match.group(2).lower()], match.group(3))
 
 
 def dateline_date(line: str) -> str | None:

@@ -1,7 +1,9 @@
 """Metadata read from the lines of a scraped page: dates, bylines, outlets and news agencies.
 
 Every function here works on plain strings, so the HTML extractor can reuse them.
-Unknown values are ``None``: nothing is guessed.
+Unknown values are ``None``: nothing is guessed. Metadata is read before the page's language is
+known, so month and weekday names, dateline and byline words are every language's
+(``lang/<code>/calendar.py``, ``datelines.py``, ``bylines.py``).
 """
 
 from __future__ import annotations
@@ -12,50 +14,49 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-MONTHS: dict[str, int] = {
-    # English
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-    # French, Italian, German, Spanish
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5,
-    "giugno": 6, "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "dicembre": 12,
-    "januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-    "enero": 1, "febrero": 2, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}  # fmt: skip
+from newsfuse import lang
 
-_MONTH = r"(?P<mon>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+MONTHS: dict[str, int] = {
+    name: number for part in lang.parts("calendar") for name, number in part.MONTH_NUMBERS.items()
+}
+"""Month names and abbreviations of every language to month numbers, lower-case."""
+MONTH_NAMES = lang.alternatives("calendar", "MONTH_NUMBERS", words=True)
+"""A month name of any language, as a pattern group (longest names first)."""
+ORDINAL = lang.alternatives("calendar", "ORDINAL_SUFFIXES", words=True)
+"""What may follow a day's number in any language: ``st``, ``er``, ``.``."""
+
+_MONTH = r"(?P<mon>" + MONTH_NAMES + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)" + ORDINAL + "?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_JOINER = r"(?:" + lang.alternatives("calendar", "DATE_JOINERS", words=True) + r"\s+)?"
 _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"\b" + _YEAR + r"-(?P<num>[01]?\d)-" + r"(?P<day>[0-3]?\d)\b",
         r"\b" + _YEAR + r"\s+" + _MONTH + r"\s+" + _DAY + r"\b",
         r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b",
-        r"\b" + _DAY + r"\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + r"\b",
+        r"\b" + _DAY + r"\s+" + _JOINER + _MONTH + r",?\s+" + _JOINER + _YEAR + r"\b",
         r"\b(?P<day>[0-3]?\d)\.(?P<num>[01]?\d)\." + _YEAR + r"\b",
     )
 )
 _DATE_LINE_FILLER = re.compile(
-    r"\b(?:published|updated|posted|on|date|last|modified|am|pm|a\.m|p\.m|ist|gmt|utc|cet|cest|"
-    r"est|edt|pst|kst|jst|npt|at|le|il|am|el|publié|pubblicato|veröffentlicht|publicado|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|"
-    r"mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|"
-    r"sábado|domingo|de|del|um|uhr|h)\b|\d{1,2}\s?[:h.]\s?\d{2}(?::\d{2})?(?:am|pm)?|[^\w\s]",
+    r"\b(?:" + lang.alternatives("datelines", "FILLER_WORDS", words=True)
+    + "|" + lang.alternatives("calendar", "WEEKDAYS", words=True)
+    + "|" + lang.alternatives("calendar", "WEEKDAY_ABBREVIATIONS", words=True)
+    + r")\b|\d{1,2}\s?[" + re.escape("".join(lang.entries("datelines", "TIME_SEPARATORS")))
+    + r"]\s?\d{2}(?::\d{2})?" + lang.alternatives("datelines", "TIME_SUFFIXES", words=True)
+    + r"?|[^\w\s]",
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)[/-](?P<num>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|-|\b)"
     r"|/(?P<compact>(?:19|20)\d\d[01]\d[0-3]\d)/"
 )
-_EXPLICIT_DATE = re.compile(r"\bdate[:\s]+((?:19|20)\d\d-[01]\d-[0-3]\d)\b", re.IGNORECASE)
+_EXPLICIT_DATE = re.compile(
+    r"\b" + lang.alternatives("datelines", "DATE_LABELS", words=True)
+    + r"[:\s]+((?:19|20)\d\d-[01]\d-[0-3]\d)\b",
+    re.IGNORECASE,
+)
 
 AGENCIES: dict[str, str] = {
     "ani": "ANI", "pti": "PTI", "ians": "IANS", "uni": "UNI", "afp": "AFP",
@@ -65,28 +66,26 @@ AGENCIES: dict[str, str] = {
     "efe": "EFE", "ansa": "ANSA", "bernama": "Bernama", "anadolu": "Anadolu", "rss": "RSS",
     "upi": "UPI", "apa": "APA", "ntb": "NTB", "tt": "TT", "ctk": "CTK", "pap": "PAP",
 }  # fmt: skip
-_NOT_AUTHORS = frozenset(
-    "admin administrator editor editors staff desk webmaster guest user anonymous news web "
-    "newsdesk team redaction redazione redaktion redacción correspondent reporter".split()
-)
+_NOT_AUTHORS = frozenset(lang.entries("bylines", "NOT_AUTHORS"))
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]?[A-Z][a-zà-ÿ'’-]+)$")
 _BYLINE_PREFIX = re.compile(
-    r"^(?:by|written by|author|words by|par|di|von|por|de)\s*[:\-]?\s+", re.IGNORECASE
-)
-_COMPANY_SUFFIX = re.compile(
-    r"(?:[\s,]+(?:pvt\.?|private|ltd\.?|limited|inc\.?|llc|gmbh|s\.?p\.?a\.?|s\.?a\.?|plc|"
-    r"co\.?|corp\.?|group|media))+\s*$",
+    r"^" + lang.alternatives("bylines", "AUTHOR_PREFIXES", words=True) + r"\s*[:\-]?\s+",
     re.IGNORECASE,
 )
-_COMPANY_ABBREVIATION = re.compile(
-    r"\s*\b(?:s\.p\.a\.|s\.a\.|s\.r\.l\.|pvt\.|ltd\.|inc\.|co\.|corp\.)", re.IGNORECASE
+_COMPANY_SUFFIX = re.compile(
+    r"(?:[\s,]+" + lang.alternatives("bylines", "COMPANY_SUFFIXES") + r")+\s*$", re.IGNORECASE
 )
-_PUBLISHER_LINE = re.compile(
-    r"^(?:published|owned|operated|a publication)\s+by\s+(?P<name>.+?)\.?$", re.IGNORECASE
+_COMPANY_ABBREVIATION = re.compile(
+    r"\s*\b" + lang.alternatives("bylines", "COMPANY_ABBREVIATIONS", words=True), re.IGNORECASE
+)
+_PUBLISHER_LINES = tuple(
+    re.compile(line, re.IGNORECASE) for line in lang.entries("bylines", "PUBLISHER_LINES")
 )
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?"
-    r"(?P<name>[^.|,©]+?)\s*(?:[.,|]|\s[-–—]\s|(?:19|20)\d\d|all rights|$)",
+    r"(?:©|\(c\)|" + lang.alternatives("boilerplate", "COPYRIGHT_WORDS", words=True) + r")"
+    r"\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?"
+    r"(?P<name>[^.|,©]+?)\s*(?:[.,|]|\s[-–—]\s|(?:19|20)\d\d|"
+    + lang.alternatives("bylines", "RIGHTS_RESERVED", words=True) + r"|$)",
     re.IGNORECASE,
 )
 
@@ -202,7 +201,7 @@ def clean_author(candidate: str | None) -> str | None:
 def publisher_name(line: str) -> str | None:
     """The publisher named by a footer line: ``"Published by X Pvt Ltd"``, ``"© X. 2021 ..."``."""
     line = _COMPANY_ABBREVIATION.sub("", line)
-    match = _PUBLISHER_LINE.match(line.strip())
+    match = next((m for pattern in _PUBLISHER_LINES if (m := pattern.match(line.strip()))), None)
     if match:
         name = _COMPANY_SUFFIX.sub("", match.group("name")).strip(" .,")
         return name or None
@@ -362,11 +361,30 @@ def header_date(
     for line in header.lines:
         if iso := explicit_date(line):
             return iso, "meta"
+    dated = _dated_lines(header, crawl_date)
+    if iso := _placed_dateline(header, dated, outlet):
+        return iso, "dateline"
+    if iso := date_from_url(url):
+        return iso, "url"
+    title_at = header.title_at
+    for i, iso in dated:
+        if title_at is not None and i < title_at and not is_print_date(iso, body_years, crawl_date):
+            return iso, "dateline"
+    return None, None
+
+
+def _dated_lines(header: PageHeader, crawl_date: str | None) -> list[tuple[int, str]]:
+    """The header's datelines as (line index, date), none dated after the crawl."""
     dated = [(i, iso) for i, line in enumerate(header.lines)
              if header.roles[i] == "date" and (iso := parse_dateline(line))]
-    dated = [(i, iso) for i, iso in dated if not (crawl_date and iso > crawl_date[:10])]
-    title_at = header.title_at
-    after = [(i, iso) for i, iso in dated if title_at is None or i > title_at]
+    return [(i, iso) for i, iso in dated if not (crawl_date and iso > crawl_date[:10])]
+
+
+def _placed_dateline(header: PageHeader, dated: list[tuple[int, str]],
+                     outlet: str | None) -> str | None:
+    """The first dateline beside the agency line, else after the headline beside the outlet's
+    line, else after the headline."""
+    after = [(i, iso) for i, iso in dated if header.title_at is None or i > header.title_at]
 
     def beside_outlet(i: int) -> bool:
         near = [j for j in (i - 1, i + 1) if 0 <= j < len(header.lines)]
@@ -375,10 +393,5 @@ def header_date(
     for group in ([d for d in dated if header.beside(d[0], "agency")],
                   [d for d in after if beside_outlet(d[0])], after):
         if group:
-            return group[0][1], "dateline"
-    if iso := date_from_url(url):
-        return iso, "url"
-    for i, iso in dated:
-        if title_at is not None and i < title_at and not is_print_date(iso, body_years, crawl_date):
-            return iso, "dateline"
-    return None, None
+            return group[0][1]
+    return None

@@ -29,6 +29,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from newsfuse import lang
 from newsfuse.config import DEFAULT_SETTINGS, Settings
 from newsfuse.errors import NewsfuseError
 from newsfuse.reasons import error_text, reason
@@ -40,21 +41,16 @@ Reader = Callable[[RawDocument, Settings], Article]
 MAX_DEFAULT_WORKERS = 4
 DEFAULT_READER = "newsfuse.extract.pool:safe_read"
 _STARTUP_SECONDS = 120.0
-_WARM_UP_PROSE = (
-    "The harbour board of Ostmark said on Monday that the new ferry terminal would open in "
-    "spring, two years later than planned, after engineers found cracks in the old quay wall.",
-    "Passengers will keep using the temporary pier until then, the board said, and the ferry "
-    "company promised extra sailings on weekends during the summer season to clear the queues.",
-)
+_SAMPLE = lang.part(lang.DEFAULT, "samples")
 _WARM_UP = (
     RawDocument(
         "warm-up.html",
-        "<html><head><title>Ferry terminal delayed</title></head><body><article>"
-        + "".join(f"<p>{text}</p>" for text in _WARM_UP_PROSE)
+        f"<html><head><title>{_SAMPLE.TITLE}</title></head><body><article>"
+        + "".join(f"<p>{text}</p>" for text in _SAMPLE.PARAGRAPHS)
         + "</article></body></html>",
         "html",
     ),
-    RawDocument("warm-up.txt", "Ferry terminal delayed\n\n" + "\n\n".join(_WARM_UP_PROSE), "text"),
+    RawDocument("warm-up.txt", "\n\n".join((_SAMPLE.TITLE, *_SAMPLE.PARAGRAPHS)), "text"),
 )
 
 

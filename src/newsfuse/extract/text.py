@@ -12,6 +12,10 @@ the body give the title, byline, outlet, agency and dateline, and a standfirst. 
 by a removed line are joined again; unpunctuated transcripts are split into sentences and their
 run-together words repaired.
 
+The page's language is known only once it is clean, so lines are judged with every language's
+words at once (``lang/<code>/boilerplate.py``, ``scraped.py``, ``bylines.py``); a transcript is
+split into sentences with the cue words of its detected language.
+
 ``clean`` returns every removed line with its role, for inspection and for tests;
 ``extract_text`` turns the result into an ``Article``.
 """
@@ -20,7 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
+from newsfuse import lang
 from newsfuse.extract import meta, transcript
 from newsfuse.extract.language import detect_language
 from newsfuse.reasons import reason, too_short
@@ -28,92 +34,41 @@ from newsfuse.types import Article, Block, DateSignal, RawDocument, Repair
 
 _TERMINAL = re.compile(r"[.!?](?:\s?[\"”’'»)\]])*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*$")
-_CONTINUE_WORDS = frozenset(
-    "a an the of in on at to for from by with and or but that which who as than is are was were "
-    "about into over under through after before between during without within across where "
-    "when while if because whether "
-    "would will could should can has have had "
-    "le la les un une des du de et à au aux il lo gli della delle dei di e per con "
-    "der die das ein eine und mit von für dem den des el los las del y en al".split()
+_CONTINUE_WORDS = frozenset(lang.entries("scraped", "CONTINUE_WORDS"))
+_STOPWORDS = frozenset(lang.entries("scraped", "TOPIC_STOP_WORDS"))
+_BYLINE = re.compile(r"^" + lang.alternatives("bylines", "LINE_PREFIXES", words=True) + r"\s+\S",
+                     re.IGNORECASE)
+_BARE_BYLINE_PREFIXES = frozenset(lang.entries("bylines", "BARE_PREFIXES"))
+_REPORTING = re.compile(
+    r"\b" + lang.alternatives("scraped", "REPORTING_WORDS", words=True) + r"\b", re.IGNORECASE
 )
-_BYLINE = re.compile(r"^(?:by|par|di|von|por)\s+\S", re.IGNORECASE)
-_STOPWORDS = frozenset(
-    """the a an and or but of in on at to for from by with without about into over under after
-    before between through during against is are was were be been being has have had do does did
-    will would shall should can could may might must not no this that these those it its he she
-    they them their his her him we our you your i me my who whom which what when where why how
-    there here than then so also very more most such only just said says say new one two all
-    le la les un une des du de et en dans pour par sur avec est sont aux ce cette qui que il elle
-    il lo gli uno della delle degli nella nel per con sono che non una di da
-    der die das ein eine und mit von für auf ist sind nicht dass den dem des im zu
-    el los las unos unas del y con por para es son que como al""".split()
-)
+_phrases = partial(lang.alternatives, "boilerplate")
+"""Every language's phrases of a ``boilerplate`` table, as one pattern group."""
 
-_LINK = re.compile(
-    r"^(?:see also|also read(?: this)?|read also|read more|more to read|also see|you may also "
-    r"(?:like|read)|you might also like|don'?t miss|related(?: articles| stories| news| posts|"
-    r" coverage| content)?\s*(?::|\.\.\.|…|$)|recommended(?: for you| stories| reading)?\s*(?::|$)|"
-    r"watch(?: also)?\s*:|lire aussi|à lire aussi|a lire aussi|voir aussi|lire la suite|"
-    r"leggi anche|leggi pure|potrebbe interessarti|lesen sie auch|auch interessant|mehr zum thema|"
-    r"lee también|lea también|leer más|te puede interesar|ver también|leia também|veja também|"
-    r"lees ook|czytaj też|czytaj także|läs också|les også|se også|читайте также)(?=\W|$)",
-    re.IGNORECASE,
-)
-_CAPS_LINK = re.compile(
-    r"^(?:RELATED|READ MORE|READ|MORE|SEE ALSO|ALSO SEE|WATCH)\b\s*[:|]?\s+[A-Z\"“‘'(]"
-)
+
+_LINK = re.compile(r"^" + _phrases("LINKS") + r"(?=\W|$)", re.IGNORECASE)
+_CAPS_LINK = re.compile(r"^" + _phrases("CAPS_LINKS") + r"\b\s*[:|]?\s+[A-Z\"“‘'(]")
+_CREDIT = _phrases("CREDIT_WORDS")
 _CAPTION = re.compile(
-    r"\((?:[^()]*\b)?(?:photo|image|credit|file)s?\b[^()]*\)\s*$|^file photo\s*:|"
-    r"\b(?:REUTERS|AFP|AP|Getty Images)/[A-Z][\w.]*(?: [A-Z][\w.-]*){0,3}\)?\s*$|"
-    r"\(\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*/\s*(?:AP|Reuters|AFP|Getty Images)\s*\)\s*$|"
-    r"(?:Getty Images|AP Photo|Reuters Photo)\s*\)?\s*$",
+    r"\((?:[^()]*\b)?" + _CREDIT + r"s?\b[^()]*\)\s*$|" + _phrases("CAPTIONS"), re.IGNORECASE
+)
+_CREDIT_ASIDE = re.compile(
+    r"\s*\((?:[^()]*\b" + _CREDIT + r"s?\b|" + _phrases("CREDIT_ASIDES") + r")[^()]*\)\s*$",
     re.IGNORECASE,
 )
-_FORM = re.compile(
-    r"leave a (?:comment|reply)|post a comment|^comment as\b|^comments?\s*(?:\(\d+\))?\s*:?$|"
-    r"^\d+\s+comments?$|save my name, email|akismet|your email address will not be published|"
-    r"required fields are marked|^(?:reply|submit|send|cancel reply)$|comment data is processed|"
-    r"^commentaires?$|^commenti$|^kommentare?$|^comentarios?$|laisser un commentaire|"
-    r"lascia un commento|schreibe einen kommentar|deja un comentario|have your say|"
-    r"in the comments?(?: section)? below|^sound off\b|^join the (?:conversation|discussion)|"
-    r"^(?:name|email|website|post comment|send comment)\s*\*?$",
-    re.IGNORECASE,
-)
-_NOTICE = re.compile(
-    r"cookies? (?:policy|settings|consent|notice|preferences)|(?:uses?|use of|accept(?: all)?) "
-    r"cookies|utilizza(?:mo)? (?:i )?cookie|utilizamos cookies|des cookies|verwendet cookies|"
-    r"^privacy\b|privacy (?:policy|&|notice|settings)$|our privacy policy|privacy & cookies|"
-    r"\bgdpr\b|^accept(?: all)?$|\bopt-out if you wish|"
-    r"^sign up\b|\bsign up (?:for|to|now|here|today)\b|^subscribe\b|"
-    r"\bsubscribe (?:to (?:our|the)|now|here|today)\b|\bour (?:free )?(?:daily |weekly |"
-    r"must-read )?newsletters?\b|newsletter sign|\bin your inbox\b|"
-    r"abonnez-vous|iscriviti|abonnieren|suscríbete|"
-    r"download (?:our|the) app|^advertisement\b|^advertise\b|ads? widget|^sponsored\b|"
-    r"media playback is unsupported|^image (?:copyright|caption)|^full-size image|click here|"
-    r"^get the .{1,40} app\b|a post shared by|^(?:video|photos?|watch|gallery)\s*:|"
-    r"^\((?:photos?|video|watch)\s*:|\bread more$|^continue reading|"
-    r"^publicité$|^pubblicità$|^anzeige$|^publicidad$|^(?:skip to (?:main )?content|menu|search|"
-    r"print|share|loading\.*)$|^(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|"
-    r"youtube|email|e-mail)$|^share (?:this|on)\b|^follow us\b",
-    re.IGNORECASE,
-)
+_FORM = re.compile(_phrases("FORMS"), re.IGNORECASE)
+_NOTICE = re.compile(_phrases("NOTICES"), re.IGNORECASE)
 _FOOTER = re.compile(
-    r"all rights reserved|©|\(c\) (?:19|20)\d\d|^copyright\b|^terms (?:of use|of service|and "
-    r"conditions)|^disclaimer\b|^contact(?: us)?\s*:?$|\be-?mail\s*:|\[email\s*(?:\xa0)?"
-    r"protected\]|registration no|^editor(?:-in-chief)?\s*:|^published by\b|^powered by\b|"
-    r"^newsroom$|^#+$|^tags?\s*:|tous droits réservés|tutti i diritti riservati|follow @\w|"
-    r"^(?:to )?contact (?:the )?(?:editor|reporter|writer|author|breaking news desk)\b|"
-    r"alle rechte vorbehalten|todos los derechos reservados|^impressum$|^mentions légales$",
+    r"©|\(c\) (?:19|20)\d\d|^#+$|^" + _phrases("COPYRIGHT_WORDS") + r"\b|" + _phrases("FOOTERS"),
     re.IGNORECASE,
 )
 _NAV = re.compile(
-    r"^(?:home|accueil|startseite|inicio)\s*[»>›/|]|[»›]|\s>\s.*\s>\s|^[^|]{1,25}(?:\|[^|]{1,25}){2,}$",
+    r"^" + _phrases("HOME_WORDS")
+    + r"\s*[»>›/|]|[»›]|\s>\s.*\s>\s|^[^|]{1,25}(?:\|[^|]{1,25}){2,}$",
     re.IGNORECASE,
 )
 _LIST_HEADER = re.compile(
-    r"^more (?:on|from|about|in|news|stories)\b.{0,40}$|"
-    r"^(?:latest|top|more|most read|most popular|popular|trending|editor'?s picks|in other news|"
-    r"ultime notizie|dernières nouvelles|à la une|neueste|lo último|últimas noticias)\b.{0,20}$",
+    _phrases("LIST_HEADER_LINES") + r"|^" + _phrases("LIST_HEADERS") + r"\b.{0,20}$",
     re.IGNORECASE,
 )
 
@@ -171,8 +126,7 @@ def split_lines(content: str) -> list[str]:
 def _without_credit(line: str) -> str:
     """A paragraph of two or more sentences without a trailing "(Photo: ...)" credit or
     "(Click here ...)" aside; any other line as it is."""
-    match = re.search(r"\s*\((?:[^()]*\b(?:photo|image|credit|file)s?\b|click here)[^()]*\)\s*$",
-                      line, re.IGNORECASE)
+    match = _CREDIT_ASIDE.search(line)
     if match is None:
         return line
     head = line[: match.start()]
@@ -222,12 +176,12 @@ def is_prose(line: str) -> bool:
 
 
 def _is_byline(line: str) -> bool:
-    """ "By admin", "By Jane Okafor", "Par Claire Dubois": "by" with anything, other languages'
-    prefixes only with a person's name (so that "Di Maio lascia" stays a headline)."""
+    """A byline: a bare prefix ("By admin") with anything, other prefixes ("Par Claire
+    Dubois") only with a person's name (see ``lang/en/bylines.py``)."""
     if not _BYLINE.match(line) or _TERMINAL.search(line):
         return False
     prefix, rest = line.split(None, 1)
-    return prefix.lower() == "by" or meta.is_person_name(rest)
+    return prefix.lower() in _BARE_BYLINE_PREFIXES or meta.is_person_name(rest)
 
 
 def line_role(line: str) -> str | None:
@@ -405,9 +359,8 @@ def _first_body_line(lines: list[str], roles: list[str | None], after: int = -1)
 
 def _is_headline_sentence(line: str) -> bool:
     """A one-sentence line short enough to be a headline printed with a final period."""
-    return len(line.split()) <= 25 and len(re.findall(r"[.!?](?:\s|$)", line)) <= 1 and not (
-        re.search(r"\b(?:said|says|told|according to)\b", line, re.IGNORECASE)
-    )
+    sentences = len(re.findall(r"[.!?](?:\s|$)", line))
+    return len(line.split()) <= 25 and sentences <= 1 and not _REPORTING.search(line)
 
 
 def _deck_lines(header: list[str], roles: list[str | None], title_at: int | None,
@@ -486,8 +439,9 @@ def _continues(prev: str, text: str) -> bool:
 def _as_transcript(blocks: list[Block], out: Cleaned) -> list[Block]:
     """An unpunctuated body re-read as sentences in paragraphs, with its words repaired."""
     text = " ".join(block.text for block in blocks)
-    repaired, spans = transcript.repair_spans(text, detect_language(text) or "")
-    paragraphs = transcript.paragraphs_of(transcript.split_transcript(repaired))
+    language = detect_language(text)
+    repaired, spans = transcript.repair_spans(text, language or "")
+    paragraphs = transcript.paragraphs_of(transcript.split_transcript(repaired, language))
     out.transcript = True
     for original, replacement, start in spans:
         earlier = " ".join(repaired[:start].split()).lower().count(replacement.lower())
@@ -516,29 +470,42 @@ def clean(content: str, *, url: str | None = None, crawl_date: str | None = None
         out.removed.extend(Verdict(line, roles[i] or "short") for i, line in enumerate(lines))
         return out
     topic = Topic([line for i, line in enumerate(lines) if roles[i] is None and is_prose(line)])
-    header = lines[:start]
-    title = meta.choose_title(_title_candidates(header, roles, topic))
+    out.title, start = _title_and_start(lines, roles, start, topic)
+    end = body_end(lines, roles, start, topic)
+    _read_metadata(out, lines, roles, start, end, topic, url, crawl_date)
+    out.blocks = _read_body(out, lines, roles, start, end, topic)
+    return out
+
+
+def _title_and_start(lines: list[str], roles: list[str | None], start: int,
+                     topic: Topic) -> tuple[str | None, int]:
+    """The headline among the lines before the body, and the body's first line: when no line
+    there is a headline, a transcript's short first sentence is."""
+    title = meta.choose_title(_title_candidates(lines[:start], roles, topic))
     if title is None and _is_headline_sentence(lines[start]) and _transcript_after(lines, start):
         following = _first_body_line(lines, roles, after=start)
         if following is not None:
-            title, start = lines[start].removesuffix("."), following
-            header = lines[:start]
-    end = body_end(lines, roles, start, topic)
-    out.title = title
-    _read_metadata(out, lines, roles, start, end, topic, url, crawl_date)
-    decks = _deck_lines(header, roles, _first_title_index(header, title), title, topic)
+            return lines[start].removesuffix("."), following
+    return title, start
+
+
+def _read_body(out: Cleaned, lines: list[str], roles: list[str | None], start: int, end: int,
+               topic: Topic) -> list[Block]:
+    """The body's blocks (a standfirst first), every other line noted as removed; an
+    unpunctuated transcript re-read as sentences."""
+    header = lines[:start]
+    decks = _deck_lines(header, roles, _first_title_index(header, out.title), out.title, topic)
     out.removed.extend(
         Verdict(line, roles[i] or "header") for i, line in enumerate(header) if i not in decks
     )
     blocks = [Block("paragraph", header[i]) for i in decks]
-    blocks += _body_blocks(lines, roles, start, end, title, topic, out)
+    blocks += _body_blocks(lines, roles, start, end, out.title, topic, out)
     out.removed.extend(Verdict(line, roles[end + 1 + i] or "trailer")
                        for i, line in enumerate(lines[end + 1 :]))
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
     if paragraphs and transcript.is_transcript(" ".join(b.text for b in paragraphs)):
-        blocks = _as_transcript(blocks, out)
-    out.blocks = blocks
-    return out
+        return _as_transcript(blocks, out)
+    return blocks
 
 
 def _read_metadata(out: Cleaned, lines: list[str], roles: list[str | None], start: int,

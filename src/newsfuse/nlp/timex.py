@@ -14,60 +14,39 @@ Resolved dates are ``(YYYY-MM-DD, precision)`` with precision ``"day"``, ``"mont
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from types import ModuleType
+
+from newsfuse import lang
 
 Resolved = tuple[str, str]
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
-)
-_MONTH_ABBR = {name[:3]: index + 1 for index, name in enumerate(MONTHS)}
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_WEEKDAY_PREFIX = r"(?:on|early|late|last|next|this|since|until|through|by)"
 _YEAR = r"(?:19|20)\d{2}"
-
-# Ordered: the first pattern that matches at a position wins (longer forms first).
-_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("iso", rf"\b{_YEAR}-\d{{2}}-\d{{2}}\b"),
-    ("day_month_year", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+{_YEAR}\b"),
-    ("month_day_year", rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+{_YEAR}\b"),
-    ("year_month_day", rf"\b{_YEAR}\s+{_MONTH}\s+\d{{1,2}}\b"),
-    ("month_day", rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)"),
-    ("day_month", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"),
-    ("month_year", rf"\b(?:in\s+|since\s+|during\s+|by\s+|until\s+)?{_MONTH}\s+{_YEAR}\b"),
-    ("month", rf"\b(?:in|since|during|by|until|early|late|mid-?|last|next|this)\s+{_MONTH}\b"),
-    ("year", rf"\b(?:in|since|during|by|until|from|of|and|early|late|mid-?)\s+{_YEAR}\b(?![-/]\d)"),
-    ("weekday", rf"\b(?:{_WEEKDAY_PREFIX}\s+)?{_WEEKDAY}{_PART}\b"),
-    ("relative_day", rf"\b(?:yesterday|today|tomorrow|tonight|last\s+night)(?:['’]s)?{_PART}\b"),
-    ("this_part", r"\bthis\s+(?:morning|afternoon|evening)\b"),
-    ("days_ago", r"\b(?:\d|a|one|two|three|four|five|six|seven)\s+days?\s+ago\b"),
-    ("period", r"\b(?:last|next|this|earlier\s+this|later\s+this)\s+(?:week|month|year)\b"),
-)
-_COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS)
-
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-_PAST_REPORT = re.compile(
-    r"\b(?:said|told|announced|added|reported|stated|confirmed|warned|wrote|explained|"
-    r"declared|insisted|claimed|noted)\s*$",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|would|'ll|expected\s+to|set\s+to|scheduled\s+to|due\s+to|plans?\s+to|"
-    r"planning\s+to|going\s+to|to\s+be\s+held|upcoming|runs?\s+(?:through|until|till)|"
-    r"ready\s+to|aims?\s+to|hopes?\s+to|to\s+(?:host|hold|visit|meet|open|begin|start)|"
-    r"through|until|till|next)\b",
-    re.IGNORECASE,
-)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A language's ``timex`` part (its words) with its patterns compiled."""
+
+    words: ModuleType
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    past_report: re.Pattern[str]
+    future: re.Pattern[str]
+
+
+@cache
+def _reading(language: str | None) -> _Reading:
+    words = lang.part(language, "timex")
+    return _Reading(
+        words,
+        tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in words.PATTERNS),
+        re.compile(words.PAST_REPORT, re.IGNORECASE),
+        re.compile(words.FUTURE, re.IGNORECASE),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +59,12 @@ class TimeExpression:
     kind: str
 
 
-def find_expressions(text: str) -> list[TimeExpression]:
-    """The time expressions of ``text``, left to right, not overlapping."""
+def find_expressions(text: str, language: str | None = None) -> list[TimeExpression]:
+    """The time expressions of ``text`` (in ``language``, ISO 639-1; the default language when
+    unknown), left to right, not overlapping."""
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _COMPILED:
+    for kind, pattern in _reading(language).patterns:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < right and left < end for left, right in taken):
@@ -106,36 +86,51 @@ def _is_name_part(text: str, start: int) -> bool:
     return text[start].isupper() and bool(previous) and previous[-1][:1].isupper()
 
 
-def is_future(context: str) -> bool:
+def is_future(context: str, language: str | None = None) -> bool:
     """Whether the words before a time expression speak of the future.
 
     Quoted words are the speaker's, not the report's tense, so they are left out; and an
     expression right after a past reporting verb ("Vell said on Monday") is past.
     """
+    reading = _reading(language)
     narration = _QUOTED.sub(" ", context)
-    if _PAST_REPORT.search(narration):
+    if reading.past_report.search(narration):
         return False
-    return _FUTURE.search(narration) is not None
+    return reading.future.search(narration) is not None
 
 
-def resolve_expression(expression: str, published: str, *, future: bool = False) -> Resolved | None:
-    """Resolve ``expression`` against ``published`` (YYYY-MM-DD); None when it cannot be."""
+def resolve_expression(
+    expression: str, published: str, *, future: bool = False, language: str | None = None
+) -> Resolved | None:
+    """Resolve ``expression`` (in ``language``) against ``published`` (YYYY-MM-DD); None when
+    it cannot be."""
     try:
         base = date.fromisoformat(published[:10])
     except (TypeError, ValueError):
         return None
-    for kind, pattern in _COMPILED:
+    reading = _reading(language)
+    for kind, pattern in reading.patterns:
         match = pattern.search(expression)
         if match is None:
             continue
         try:
-            return _RESOLVERS[kind](match.group(0).lower(), base, future)
+            return _RESOLVERS[kind](match.group(0).lower(), _Base(base, future, reading.words))
         except (ValueError, OverflowError):
             return None
     return None
 
 
 # --------------------------------------------------------------------------- resolvers
+
+
+@dataclass(frozen=True, slots=True)
+class _Base:
+    """What an expression is resolved against: the publication day, whether the context speaks
+    of the future, and the language's ``timex`` words."""
+
+    day: date
+    future: bool
+    words: ModuleType
 
 
 def _day(value: date) -> Resolved:
@@ -152,11 +147,12 @@ def _year(year: int) -> Resolved:
     return f"{year:04d}-01-01", "year"
 
 
-def _month_number(text: str) -> int:
-    match = re.search(_MONTH, text, re.IGNORECASE)
-    if match is None:
-        raise ValueError(text)
-    return _MONTH_ABBR[match.group(0)[:3].lower()]
+def _month_number(text: str, base: _Base) -> int:
+    names = base.words.MONTH_NUMBERS
+    for word in re.findall(r"[^\W\d_]+", text):
+        if word in names:
+            return int(names[word])
+    raise ValueError(text)
 
 
 def _year_number(text: str) -> int:
@@ -166,92 +162,94 @@ def _year_number(text: str) -> int:
     return int(match.group(0))
 
 
-def _day_number(text: str) -> int:
+def _day_number(text: str, base: _Base) -> int:
     without_year = re.sub(_YEAR, " ", text)
-    match = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", without_year)
+    match = re.search(r"\b(\d{1,2})" + base.words.ORDINAL + r"?\b", without_year)
     if match is None:
         raise ValueError(text)
     return int(match.group(1))
 
 
-def _iso(text: str, base: date, future: bool) -> Resolved:
+def _iso(text: str, base: _Base) -> Resolved:
     return _day(date.fromisoformat(text))
 
 
-def _full_date(text: str, base: date, future: bool) -> Resolved:
-    return _day(date(_year_number(text), _month_number(text), _day_number(text)))
+def _full_date(text: str, base: _Base) -> Resolved:
+    return _day(date(_year_number(text), _month_number(text, base), _day_number(text, base)))
 
 
-def _month_day(text: str, base: date, future: bool) -> Resolved:
-    month, day = _month_number(text), _day_number(text)
-    candidates = [date(base.year + shift, month, day) for shift in (-1, 0, 1)]
-    return _day(min(candidates, key=lambda value: abs((value - base).days)))
+def _month_day(text: str, base: _Base) -> Resolved:
+    month, day = _month_number(text, base), _day_number(text, base)
+    candidates = [date(base.day.year + shift, month, day) for shift in (-1, 0, 1)]
+    return _day(min(candidates, key=lambda value: abs((value - base.day).days)))
 
 
-def _month_year(text: str, base: date, future: bool) -> Resolved:
-    return _month(date(_year_number(text), _month_number(text), 1))
+def _month_year(text: str, base: _Base) -> Resolved:
+    return _month(date(_year_number(text), _month_number(text, base), 1))
 
 
-def _month_only(text: str, base: date, future: bool) -> Resolved:
-    month = _month_number(text)
-    year = base.year
-    if text.startswith("next") or (future and month < base.month):
-        year = base.year + (1 if month <= base.month else 0)
-    elif text.startswith("last"):
-        year = base.year - (1 if month >= base.month else 0)
-    elif not future and month > base.month:
-        year = base.year - 1
+def _month_only(text: str, base: _Base) -> Resolved:
+    month, today, words = _month_number(text, base), base.day, base.words
+    year = today.year
+    if text.startswith(words.NEXT) or (base.future and month < today.month):
+        year = today.year + (1 if month <= today.month else 0)
+    elif text.startswith(words.LAST):
+        year = today.year - (1 if month >= today.month else 0)
+    elif not base.future and month > today.month:
+        year = today.year - 1
     return _month(date(year, month, 1))
 
 
-def _year_only(text: str, base: date, future: bool) -> Resolved:
+def _year_only(text: str, base: _Base) -> Resolved:
     return _year(_year_number(text))
 
 
-def _weekday(text: str, base: date, future: bool) -> Resolved:
-    target = next(index for index, name in enumerate(WEEKDAYS) if name in text)
-    ahead = (target - base.weekday()) % 7
-    if text.startswith("next"):
-        return _day(base + timedelta(days=ahead or 7))
-    if text.startswith("last"):
-        return _day(base - timedelta(days=(7 - ahead) % 7 or 7))
+def _weekday(text: str, base: _Base) -> Resolved:
+    words, today = base.words, base.day
+    target = next(index for index, name in enumerate(words.WEEKDAYS) if name in text)
+    ahead = (target - today.weekday()) % 7
+    if text.startswith(words.NEXT):
+        return _day(today + timedelta(days=ahead or 7))
+    if text.startswith(words.LAST):
+        return _day(today - timedelta(days=(7 - ahead) % 7 or 7))
     if ahead == 0:
-        return _day(base)
-    if future or text.startswith(("until", "through", "by")):
-        return _day(base + timedelta(days=ahead))
-    return _day(base - timedelta(days=7 - ahead))
+        return _day(today)
+    if base.future or text.startswith(words.UNTIL):
+        return _day(today + timedelta(days=ahead))
+    return _day(today - timedelta(days=7 - ahead))
 
 
-def _relative_day(text: str, base: date, future: bool) -> Resolved:
-    if text.startswith("yesterday") or text.startswith("last"):
-        return _day(base - timedelta(days=1))
-    if text.startswith("tomorrow"):
-        return _day(base + timedelta(days=1))
-    return _day(base)
+def _relative_day(text: str, base: _Base) -> Resolved:
+    if text.startswith(base.words.YESTERDAY):
+        return _day(base.day - timedelta(days=1))
+    if text.startswith(base.words.TOMORROW):
+        return _day(base.day + timedelta(days=1))
+    return _day(base.day)
 
 
-def _this_part(text: str, base: date, future: bool) -> Resolved:
-    return _day(base)
+def _this_part(text: str, base: _Base) -> Resolved:
+    return _day(base.day)
 
 
-def _days_ago(text: str, base: date, future: bool) -> Resolved:
+def _days_ago(text: str, base: _Base) -> Resolved:
     word = text.split()[0]
-    count = int(word) if word.isdigit() else _NUMBERS[word]
-    return _day(base - timedelta(days=count))
+    count = int(word) if word.isdigit() else base.words.NUMBERS[word]
+    return _day(base.day - timedelta(days=count))
 
 
-def _period(text: str, base: date, future: bool) -> Resolved:
-    unit = text.split()[-1]
-    step = -1 if text.startswith("last") else 1 if text.startswith("next") else 0
+def _period(text: str, base: _Base) -> Resolved:
+    words = base.words
+    unit = words.PERIOD_UNITS.get(text.split()[-1], "week")
+    step = -1 if text.startswith(words.LAST) else 1 if text.startswith(words.NEXT) else 0
     if unit == "year":
-        return _year(base.year + step)
+        return _year(base.day.year + step)
     if unit == "month":
-        month_index = base.year * 12 + base.month - 1 + step
+        month_index = base.day.year * 12 + base.day.month - 1 + step
         return _month(date(month_index // 12, month_index % 12 + 1, 1))
-    return _month(base + timedelta(days=7 * step))
+    return _month(base.day + timedelta(days=7 * step))
 
 
-_RESOLVERS = {
+_RESOLVERS: dict[str, Callable[[str, _Base], Resolved]] = {
     "iso": _iso,
     "day_month_year": _full_date,
     "month_day_year": _full_date,

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+from newsfuse import lang
 from newsfuse.types import Article, Briefing, Conflict, Quote
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]+")
@@ -274,7 +275,8 @@ DATE_ORIGINS = {
 """How a publication date was found (``Article.published_signal``), for readers; a date
 ``given`` by the input needs no note."""
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = lang.part(lang.DEFAULT, "calendar").MONTH_SHORT_NAMES
+"""How a month is shown: briefings are written in the default language."""
 
 
 def display_date(value: str | None, precision: str = "day") -> str:

@@ -22,3 +22,9 @@ MONTH_PATTERN = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 """A month name or abbreviation (match case-insensitively)."""
+
+WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+"""What follows a day's number: ``1st``, ``2nd``, ``3rd``, ``4th``."""
+DATE_JOINERS: tuple[str, ...] = ()
+"""Words between a day, its month and its year (Spanish ``12 de mayo de 2023``): none."""

@@ -19,3 +19,9 @@ STOP_WORDS: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
 def frequency(word: str) -> float:
     """How common ``word`` is in English, on the Zipf scale (0 unknown .. about 8)."""
     return zipf_frequency(word, CODE)
+
+
+NAME_LINKS = frozenset({"the", "of", "and"})
+"""Words inside a multi-word name that say nothing about it ("the Bank of England")."""
+POSSESSIVE_ENDINGS = ("'s", "’s")
+"""A word's possessive endings ("Kim's")."""

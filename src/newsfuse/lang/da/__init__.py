@@ -1,0 +1,1 @@
+"""Danish words and patterns (a part this folder lacks is read in English)."""

@@ -1,0 +1,5 @@
+"""Danish page furniture: links to other articles ("read also")."""
+
+from __future__ import annotations
+
+LINKS = ("se også",)

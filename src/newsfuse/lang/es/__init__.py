@@ -1,0 +1,1 @@
+"""Spanish words and patterns (a part this folder lacks is read in English)."""

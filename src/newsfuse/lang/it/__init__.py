@@ -1,0 +1,1 @@
+"""Italian words and patterns (a part this folder lacks is read in English)."""

@@ -1,0 +1,1 @@
+"""Dutch words and patterns (a part this folder lacks is read in English)."""

@@ -1,0 +1,1 @@
+"""Norwegian words and patterns (a part this folder lacks is read in English)."""

@@ -1,0 +1,5 @@
+"""Norwegian page furniture: links to other articles ("read also")."""
+
+from __future__ import annotations
+
+LINKS = ("les også", "se også")

@@ -1,0 +1,5 @@
+"""Polish page furniture: links to other articles ("read also")."""
+
+from __future__ import annotations
+
+LINKS = ("czytaj też", "czytaj także")

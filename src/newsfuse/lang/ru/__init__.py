@@ -1,0 +1,1 @@
+"""Russian words and patterns (a part this folder lacks is read in English)."""

@@ -1,0 +1,5 @@
+"""Swedish page furniture: links to other articles ("read also")."""
+
+from __future__ import annotations
+
+LINKS = ("läs också",)
