@@ -25,7 +25,7 @@ from newsfuse.nlp.timex import (
     is_future,
     resolve_expression,
 )
-from newsfuse.types import AnalyzedArticle, Sentence, TimelineEvent
+from newsfuse.types import AnalyzedArticle, Article, Sentence, TimelineEvent
 
 _MAX_WORDS = 35
 _ANY_DATE = "2000-01-01"  # absolute expressions do not depend on it
@@ -63,7 +63,7 @@ def build_timeline(
         published = article.article.published or fallback
         words = lang.part(article.article.language, "timeline")
         for sentence in article.sentences:
-            for event in _sentence_events(sentence, published, article.article.transcript, words):
+            for event in _sentence_events(sentence, published, article.article, words):
                 _add(events, event)
     events.sort(key=lambda event: event.date)
     timeline = []
@@ -92,18 +92,18 @@ def _is_headline(text: str) -> bool:
 
 
 def _sentence_events(
-    sentence: Sentence, published: str | None, transcript: bool, words: ModuleType
+    sentence: Sentence, published: str | None, article: Article, words: ModuleType
 ) -> list[_Event]:
-    text = sentence.text
+    text, transcript, language = sentence.text, article.transcript, article.language
     if _is_headline(text):
         return []
     events = []
-    for expression in find_expressions(text):
+    for expression in find_expressions(text, language):
         if published is None and expression.kind not in ABSOLUTE_KINDS:
             continue
-        future = is_future(_clause_before(text, expression, words.CLAUSE_BREAK))
+        future = is_future(_clause_before(text, expression, words.CLAUSE_BREAK), language)
         base = published or _ANY_DATE
-        resolved = resolve_expression(expression.text, base, future=future)
+        resolved = resolve_expression(expression.text, base, future=future, language=language)
         if resolved is None:
             continue
         clause = _clause(text, expression, transcript, words.CLAUSE_BREAK)
