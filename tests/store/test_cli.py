@@ -18,6 +18,7 @@ def test_an_unfetchable_url_exits_with_the_fetch_code(
     err = capsys.readouterr().err
     assert code == 5
     assert "refused: 127.0.0.1 is a loopback address" in err
+    assert "pass --allow-private" in err  # the hint names the option
     assert "1 failed" in err
 
 

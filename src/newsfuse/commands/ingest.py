@@ -12,6 +12,7 @@ from newsfuse.commands.options import (
     add_store_options,
     make_web,
     positive_int,
+    wrapped,
 )
 from newsfuse.commands.report import print_errors, summary_line
 from newsfuse.errors import ExitCode
@@ -22,7 +23,7 @@ def register(commands: Any) -> None:
     command = commands.add_parser(
         "ingest",
         help="add documents, article URLs and feeds to the store; update its stories",
-        description=(
+        description=wrapped(
             "Add files and folders (as `extract` reads them), article URLs and RSS/Atom feed "
             "URLs to the store. A document already stored is skipped. Each new article joins "
             "a story or opens one, and only the stories that changed are briefed again. "

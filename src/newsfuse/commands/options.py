@@ -4,12 +4,23 @@ the store and fetch options of ``ingest`` and ``watch`` (with the fetcher they d
 from __future__ import annotations
 
 import argparse
+import shutil
+import textwrap
 from typing import Any
 
 from newsfuse.errors import exit_codes_help
 
 EPILOG = exit_codes_help()
 """The exit codes, under every command's ``--help``."""
+
+
+
+def wrapped(text: str) -> str:
+    """A ``--help`` description wrapped to the terminal (at most 100 columns), paragraph by
+    paragraph (the commands' parsers keep text as given, for the exit code table)."""
+    width = min(100, shutil.get_terminal_size((80, 24)).columns) - 2
+    return "\n\n".join(textwrap.fill(part, width) for part in text.split("\n\n"))
+
 
 DB_HELP = "the database: a SQLite file or postgresql://... (default: ./newsfuse.db)"
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from newsfuse.commands.options import DB_HELP, EPILOG
+from newsfuse.commands.options import DB_HELP, EPILOG, wrapped
 from newsfuse.commands.report import counted
 from newsfuse.errors import AddressError, InputError, NoDatabaseError
 
@@ -26,7 +26,7 @@ def register(commands: Any) -> None:
     command = commands.add_parser(
         "serve",
         help="serve the stories in a browser, with a JSON API",
-        description=(
+        description=wrapped(
             "Serve the store's stories: a front page (latest or most covered first), a story "
             "page with the full briefing, the cleaned articles, search, and a JSON twin of "
             "every page (add .json). The API lives under /api (description at "

@@ -12,6 +12,7 @@ from newsfuse.commands.options import (
     add_store_options,
     make_web,
     positive_int,
+    wrapped,
 )
 from newsfuse.commands.report import print_errors, summary_line
 
@@ -21,7 +22,7 @@ def register(commands: Any) -> None:
     command = commands.add_parser(
         "watch",
         help="poll RSS/Atom feeds on an interval and keep the store's stories up to date",
-        description=(
+        description=wrapped(
             "Fetch each feed every --interval seconds with conditional GETs (an unchanged feed "
             "is not downloaded again), add its new items to the store and brief again the "
             "stories they join. Stop with Ctrl-C: what was committed stays."

@@ -68,7 +68,8 @@ class AddressPolicy:
         if why:
             raise FetchError(
                 f"{url}: refused: {address} is a {why} address (newsfuse fetches only public "
-                "addresses; allow private ones explicitly to fetch from a local server)"
+                "addresses; pass --allow-private to fetch from this machine or a private "
+                "network)"
             )
 
 
