@@ -285,10 +285,10 @@ class StreamingBrief:
 
         self._analyze()
         self._analysing.finish()
-        if not self._sentences:
-            return []
-        stories = self._clusterer().stories()
+        stories = self._clusterer().stories() if self._sentences else []
         self._placing.finish()
+        if not stories:
+            return []
         sizes = [sum(self._sentences[doc_id] for doc_id in s.article_ids) for s in stories]
         jobs = iter_story_jobs(
             stories,
