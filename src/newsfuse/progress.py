@@ -24,19 +24,22 @@ STAGES = (READING, ANALYSING, STORIES, BRIEFING, WRITING)
 @dataclass(frozen=True)
 class Step:
     """Where one stage is: ``done`` of ``total`` (None: not known yet) ``unit``s in the
-    ``seconds`` since it began work; ``finished`` once the stage has done all it will."""
+    ``seconds`` since it began work (None: it has not begun, only counted what it will do);
+    ``finished`` once the stage has done all it will."""
 
     stage: str
     unit: str
     done: int
     total: int | None = None
-    seconds: float = 0.0
+    seconds: float | None = None
     finished: bool = False
 
     @property
     def rate(self) -> float | None:
         """Items done per second (None before there is a measure)."""
-        return self.done / self.seconds if self.done and self.seconds > 0 else None
+        if not self.done or not self.seconds:
+            return None
+        return self.done / self.seconds
 
 
 Observer = Callable[[Step], None]
@@ -83,5 +86,5 @@ class Tracker:
     def _tell(self) -> None:
         if self.observer is None:
             return
-        seconds = 0.0 if self._began is None else time.monotonic() - self._began
+        seconds = None if self._began is None else time.monotonic() - self._began
         self.observer(Step(self.stage, self.unit, self.done, self.total, seconds, self.finished))

@@ -1,21 +1,32 @@
-"""Drawing a run's progress on a terminal: one line per stage, with counts and a rate.
+"""Drawing a run's progress on a terminal: one line per stage, with counts, a rate and the
+time it has taken.
 
 :func:`progress_display` gives the observer that :func:`newsfuse.pipeline.run` tells (see
 :mod:`newsfuse.progress`), or None (nothing drawn) when the stream is not a terminal or the
-user asked for quiet. Finished stages stay on screen, so the end of a run shows how long
-each stage took.
+user asked for quiet. A stage's clock starts when it begins work and stops when it finishes;
+finished stages stay on screen, so the end of a run shows how long each stage took.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from newsfuse.progress import WRITING, Observer, Step
-
-if TYPE_CHECKING:
-    from rich.progress import TaskID
 
 
 @contextmanager
@@ -35,23 +46,34 @@ def progress_display(
         display.close()
 
 
+class _RateColumn(ProgressColumn):
+    """Items per second since the stage began (frozen when it finished)."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed
+        if not task.completed or not elapsed:
+            return Text(" " * 9)
+        rate = task.completed / elapsed
+        return Text(f"{rate:>7,.0f}/s" if rate >= 10 else f"{rate:>7.1f}/s")
+
+
 class _Display:
     """A rich Progress with one task per stage, made when the stage first reports."""
 
     def __init__(self, stream: TextIO, *, stop_at_writing: bool) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
         self._progress = Progress(
             TextColumn("{task.description:<9}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[unit]:<9} {task.fields[rate]:>10}  {task.fields[time]}"),
+            TextColumn("{task.fields[unit]:<9}"),
+            _RateColumn(),
+            TimeElapsedColumn(),
             console=Console(file=stream, force_terminal=True),
             redirect_stdout=False,
             redirect_stderr=False,
         )
         self._tasks: dict[str, TaskID] = {}
+        self._started: set[str] = set()
         self._stop_at_writing = stop_at_writing
         self._progress.start()
 
@@ -59,26 +81,16 @@ class _Display:
         if step.stage == WRITING and self._stop_at_writing:
             self.close()
             return
-        rate, time = _rate(step), _duration(step.seconds)
         task = self._tasks.get(step.stage)
         if task is None:
-            task = self._progress.add_task(step.stage, total=step.total, unit="", rate="", time="")
+            task = self._progress.add_task(step.stage, total=step.total, start=False, unit="")
             self._tasks[step.stage] = task
-        self._progress.update(
-            task, completed=step.done, total=step.total, unit=step.unit, rate=rate, time=time
-        )
+        self._progress.update(task, completed=step.done, total=step.total, unit=step.unit)
+        if step.seconds is not None and step.stage not in self._started:
+            self._started.add(step.stage)
+            self._progress.start_task(task)
+        if step.finished:
+            self._progress.stop_task(task)
 
     def close(self) -> None:
         self._progress.stop()
-
-
-def _rate(step: Step) -> str:
-    rate = step.rate
-    if rate is None:
-        return ""
-    return f"{rate:,.0f}/s" if rate >= 10 else f"{rate:.1f}/s"
-
-
-def _duration(seconds: float) -> str:
-    minutes, rest = divmod(int(seconds), 60)
-    return f"{minutes}:{rest:02d}"

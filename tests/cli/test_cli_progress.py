@@ -38,6 +38,7 @@ def _steps() -> list[Step]:
     for stage in STAGES:
         unit = units.get(stage, "articles")
         steps += [
+            Step(stage, unit, 0, 4),  # counted, not begun
             Step(stage, unit, 0, 4, 0.0),
             Step(stage, unit, 2, 4, 0.5),
             Step(stage, unit, 4, 4, 2.0, finished=True),
@@ -45,18 +46,27 @@ def _steps() -> list[Step]:
     return steps
 
 
-def test_every_stage_is_drawn_with_its_count_unit_and_rate() -> None:
+def test_every_stage_is_drawn_with_its_count_unit_rate_and_time() -> None:
     stream = _Terminal()
     with progress_display(stream) as observer:
         assert observer is not None
         for step in _steps():
             observer(step)
     drawn = stream.getvalue()
+    last = drawn.rsplit("\x1b[?25l", 1)[-1]
     for stage in STAGES:
-        assert stage in drawn
-    assert "4/4" in drawn and "files" in drawn and "stories" in drawn
-    assert "2.0/s" in drawn  # 4 done in 2 seconds
-    assert "0:02" in drawn
+        assert stage in last
+    assert "4/4" in last and "files" in last and "articles" in last and "stories" in last
+    assert "/s" in last and "0:00:00" in last  # a rate and each stage's clock
+
+
+def test_a_stage_counted_but_not_begun_shows_no_rate_or_time() -> None:
+    stream = _Terminal()
+    with progress_display(stream) as observer:
+        assert observer is not None
+        observer(Step("analysing", "articles", 0, 7))
+    drawn = stream.getvalue()
+    assert "0/7" in drawn and "/s" not in drawn and "-:--:--" in drawn
 
 
 def test_the_display_stops_before_the_result_is_printed_on_the_same_terminal() -> None:
