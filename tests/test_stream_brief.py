@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from newsfuse import __version__, cli, pipeline
+from newsfuse import __version__, cli, output, pipeline
 from newsfuse.pipeline import StreamingBrief, read_articles, story_jobs
 from newsfuse.render.json import extract_output_dict, json_text, output_dict
 from newsfuse.spill import Spill
@@ -64,13 +64,13 @@ def _old_brief_output(fmt: str, articles: list[Article], briefings: list[Briefin
 
 
 def _run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str) -> str:
-    monkeypatch.setattr(cli, "_now", lambda: NOW)
-    output = tmp_path / "out" / "result"
-    output.parent.mkdir()
-    assert cli.main([*args, "-q", "-o", str(output)]) == 0
+    monkeypatch.setattr(output, "now", lambda: NOW)
+    result = tmp_path / "out" / "result"
+    result.parent.mkdir()
+    assert cli.main([*args, "-q", "-o", str(result)]) == 0
     # the spills were written beside the output and are gone
-    assert list(output.parent.iterdir()) == [output]
-    return output.read_text(encoding="utf-8")
+    assert list(result.parent.iterdir()) == [result]
+    return result.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("folder", sorted(FOLDERS))

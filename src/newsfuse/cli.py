@@ -1,4 +1,4 @@
-"""The ``newsfuse`` command: parses arguments, calls the library, formats the result.
+"""The ``newsfuse`` command: parses arguments, calls the library, maps errors to exit codes.
 
 Exit codes: see ``newsfuse.errors.EXIT_CODES`` (and ``newsfuse --help``).
 """
@@ -8,11 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from newsfuse import __version__
 from newsfuse.commands.options import EPILOG as EXIT_CODES
@@ -220,112 +218,30 @@ def _extra_commands() -> list[Callable[[Any], None]]:
 # --------------------------------------------------------------------------- handlers
 
 
-def _read(args: argparse.Namespace, each: Callable[[Any], None]) -> Any:
-    """Read ``args.paths`` with a progress bar, calling ``each(article)`` on every document as
-    it is read (nothing is kept here); return the counts."""
-    from newsfuse.pipeline import RunCounts, read_articles
-
-    counts = RunCounts()
-    with _progress(args.paths, quiet=args.quiet) as on_file:
-        for article in read_articles(args.paths, on_file=on_file, workers=args.workers):
-            counts.count(article)
-            each(article)
-    return counts
-
-
 def _run_extract(args: argparse.Namespace) -> int:
-    """Each document is rendered as it is read into a temporary file, copied out at the end."""
-    from newsfuse.render.json import document_dict, list_item, write_output
-    from newsfuse.render.text import render_extract_text
-    from newsfuse.spill import TextSpill
+    from newsfuse.output import write_extract
 
-    color = _color(args)
-    _need_writable(args.output)
-    with TextSpill(_spill_dir(args.output)) as pieces:
-
-        def each(article: Any) -> None:
-            if args.format == "json":
-                pieces.write(list_item(document_dict(article)))
-            else:
-                pieces.write(render_extract_text([article], color=color))
-
-        counts = _read(args, each)
-        with _output(args.output) as out:
-            if args.format == "json":
-                write_output(out, pieces.pieces(), version=__version__, generated_at=_now())
-            else:
-                out.writelines(pieces.pieces())
-                if not pieces.count:
-                    out.write(render_extract_text([], color=color))
+    with _progress(args) as observer:
+        counts = write_extract(
+            args.paths, _target(args), workers=args.workers, observer=observer
+        )
     _summary_line(counts)
     return 0
 
 
 def _run_brief(args: argparse.Namespace) -> int:
-    """Documents are held as slim records; their text and analyses wait in a temporary spill
-    (beside ``-o`` when given), their JSON in another (see ``pipeline.StreamingBrief``)."""
-    from newsfuse.pipeline import StreamingBrief
-    from newsfuse.render.json import document_dict, list_item
-    from newsfuse.spill import Spill, TextSpill
+    from newsfuse.output import write_brief
 
-    _need_writable(args.output)
-    directory = _spill_dir(args.output)
-    with Spill(directory) as spill, TextSpill(directory) as documents:
-        brief = StreamingBrief(spill, words=args.words, keep_copies=args.format == "html")
-
-        def each(article: Any) -> None:
-            if args.format == "json":
-                documents.write(list_item(document_dict(article)))
-            brief.add(article)
-
-        counts = _read(args, each)
-        briefings = brief.briefings()
-        counts.stories = len(briefings)
-        with _output(args.output) as out:
-            _render_brief(out, args.format, brief, briefings, documents, color=_color(args))
+    with _progress(args) as observer:
+        counts = write_brief(
+            args.paths,
+            _target(args),
+            words=args.words,
+            workers=args.workers,
+            observer=observer,
+        )
     _summary_line(counts)
     return 0
-
-
-def _render_brief(
-    out: TextIO,
-    fmt: str,
-    brief: Any,
-    briefings: Sequence[Any],
-    documents: Any,
-    *,
-    color: bool,
-) -> None:
-    if fmt == "json":
-        from newsfuse.render.json import write_output
-
-        write_output(
-            out,
-            documents.pieces(),
-            version=__version__,
-            generated_at=_now(),
-            articles=brief.articles,
-            briefings=briefings,
-        )
-    elif fmt == "md":
-        from newsfuse.render.markdown import render_markdown
-
-        out.write(render_markdown(brief.articles, briefings))
-    elif fmt == "html":
-        from newsfuse.render.html import render_html
-
-        out.write(render_html(_with_texts(brief, briefings), briefings, generated_at=_now()))
-    else:
-        from newsfuse.render.text import render_text
-
-        out.write(render_text(brief.articles, briefings, color=color))
-
-
-def _with_texts(brief: Any, briefings: Sequence[Any]) -> list[Any]:
-    """The slim articles, with the full text of every document a story names (for HTML)."""
-    from newsfuse.render.html import with_texts
-
-    return with_texts(brief.articles, briefings, brief.full)
 
 
 def _run_eval_extraction(args: argparse.Namespace) -> int:
@@ -369,50 +285,14 @@ def _need_dir(path: Path) -> None:
         raise InputError(f"{path}: no such folder")
 
 
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def _color(args: argparse.Namespace) -> bool:
+def _target(args: argparse.Namespace) -> Any:
+    """Where the command writes (colour only for text on a terminal)."""
     import os
 
-    return args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    from newsfuse.output import Target
 
-
-def _spill_dir(output: Path | None) -> Path | None:
-    """Temporary files go beside the output file when it is (to be) a plain file in a folder
-    we may write to; else in the system's temporary folder."""
-    import os
-
-    if output is None or (output.exists() and not output.is_file()):
-        return None
-    folder = output.parent
-    return folder if folder.is_dir() and os.access(folder, os.W_OK) else None
-
-
-def _need_writable(path: Path | None) -> None:
-    """Fail before the work, not after it, when ``-o`` names a folder or a file in a folder
-    that does not exist."""
-    if path is None:
-        return
-    if path.is_dir():
-        raise InputError(f"{path}: cannot write (Is a directory)")
-    if not path.parent.is_dir():
-        raise InputError(f"{path}: cannot write (No such folder {path.parent})")
-
-
-@contextmanager
-def _output(path: Path | None) -> Iterator[TextIO]:
-    """Standard output, or the file ``path`` (an InputError when it cannot be written)."""
-    if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    try:
-        with path.open("w", encoding="utf-8") as out:
-            yield out
-    except OSError as error:
-        raise InputError(f"{path}: cannot write ({error.strerror})") from error
+    color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return Target(args.output, args.format, color=color)
 
 
 def _summary_line(counts: Any) -> None:
@@ -427,32 +307,9 @@ def _summary_line(counts: Any) -> None:
     print("newsfuse: " + ", ".join(parts), file=sys.stderr)
 
 
-@contextmanager
-def _progress(paths: Sequence[str], *, quiet: bool) -> Iterator[Callable[[Path], None] | None]:
-    """A progress bar over files on standard error, only when it is a terminal."""
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+def _progress(args: argparse.Namespace) -> Any:
+    """Progress of every stage on standard error, only when it is a terminal (not with -q)."""
+    from newsfuse.terminal import progress_display
 
-    from newsfuse.ingest.files import list_files
-
-    total = len(list_files(paths))
-    progress = Progress(
-        TextColumn("reading"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("files", total=total)
-        yield lambda _path: progress.advance(task)
+    on_screen = args.output is None and sys.stdout.isatty()
+    return progress_display(sys.stderr, quiet=args.quiet, output_on_screen=on_screen)

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Self
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsfuse.types import Article
+
+if TYPE_CHECKING:
+    from newsfuse.config import Settings
 
 _WORD = re.compile(r"\w+")
 _UNDATED = "9999-99-99"
@@ -65,7 +69,8 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint64(33))
 
 
-def _body(article: Article) -> str:
+def dedup_text(article: Article) -> str:
+    """What is compared for copies: the body, else the title."""
     return article.text or (article.title or "")
 
 
@@ -104,6 +109,16 @@ class DuplicateIndex:
         self._copies = 0
         self._seen = 0
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        """The index the run's settings describe (what every reader of documents uses)."""
+        return cls(
+            permutations=settings.minhash_permutations,
+            shingle=settings.shingle_words,
+            jaccard=settings.duplicate_jaccard,
+            containment=settings.duplicate_containment,
+        )
+
     def __len__(self) -> int:
         """Documents indexed (exact copies included, though their original stands for them)."""
         return len(self._entries) + self._copies
@@ -113,7 +128,7 @@ class DuplicateIndex:
         if article.status != "ok" or article.id in self._entries or article.id in self._root:
             return self._root.get(article.id)
         order = (article.published or _UNDATED, self._seen)
-        items = shingles(_body(article), self.shingle)
+        items = shingles(dedup_text(article), self.shingle)
         entry = _Entry(article.id, order, pack(items))
         self._seen += 1
         if not items:
@@ -164,6 +179,16 @@ class DuplicateIndex:
             return True
         smaller = min(len(first), len(second))
         return smaller >= MIN_CONTAINMENT_SHINGLES and common / smaller >= self.containment
+
+
+def unique_id(doc_id: str, taken: Callable[[str], bool]) -> str:
+    """``doc_id`` when it is not ``taken``, else the first free of ``doc_id-2``, ``doc_id-3``...
+    (the one rule for ids that two documents share, in a run, a store and the Spark job)."""
+    candidate, n = doc_id, 1
+    while taken(candidate):
+        n += 1
+        candidate = f"{doc_id}-{n}"
+    return candidate
 
 
 def _identity(value: int) -> int:

@@ -1,7 +1,11 @@
 """Composing the stages: paths -> Articles -> Stories -> Briefings.
 
-The CLI, the web app and the Spark job call these functions, so a result does not depend on how
-it was run.
+``run`` reads, marks copies, analyses, groups into stories and briefs; the CLI calls it. The
+store (:mod:`newsfuse.store`) and the Spark job (:mod:`newsfuse.spark.job`) run the same
+stages on their own schedule through the same functions: ``DuplicateMarker`` (ids and
+copies), ``analyse`` (analysis and story profiles) and ``brief_story``. So a result does not
+depend on how it was run. Progress is told to an observer (:mod:`newsfuse.progress`); nothing
+here prints.
 """
 
 from __future__ import annotations
@@ -9,14 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newsfuse.config import DEFAULT_SETTINGS, Settings
+from newsfuse.progress import ANALYSING, BRIEFING, READING, STORIES, Observer, Tracker
 from newsfuse.reasons import reason_code
 from newsfuse.types import AnalyzedArticle, Article, Briefing, Story
 from newsfuse.workers import chunked, default_workers, run_in_workers
 
+if TYPE_CHECKING:
+    from newsfuse.cluster_features import Profile
+    from newsfuse.dedup import DuplicateIndex
+
 FileCallback = Callable[[Path], None]
+ArticleCallback = Callable[[Article], None]
 
 
 @dataclass
@@ -71,21 +81,28 @@ def read_articles(
 
 
 class DuplicateMarker:
-    """Gives each article a unique id and marks near-copies of articles seen before."""
+    """Gives each article a unique id and marks near-copies of articles seen before.
 
-    def __init__(self, settings: Settings = DEFAULT_SETTINGS) -> None:
+    ``index`` (default: a new one from ``settings``) holds what was seen before; ``taken``
+    (default: the ids this marker gave) tells which ids are in use.
+    """
+
+    def __init__(
+        self,
+        settings: Settings = DEFAULT_SETTINGS,
+        *,
+        index: DuplicateIndex | None = None,
+        taken: Callable[[str], bool] | None = None,
+    ) -> None:
         from newsfuse.dedup import DuplicateIndex
 
-        self._index = DuplicateIndex(
-            permutations=settings.minhash_permutations,
-            shingle=settings.shingle_words,
-            jaccard=settings.duplicate_jaccard,
-            containment=settings.duplicate_containment,
-        )
+        self._index = DuplicateIndex.from_settings(settings) if index is None else index
         self._ids: set[str] = set()
+        self._taken = self._ids.__contains__ if taken is None else taken
 
     def mark(self, article: Article) -> Article:
-        article = self._unique(article)
+        article = with_unique_id(article, self._taken)
+        self._ids.add(article.id)
         if article.status != "ok":
             return article
         original = self._index.add(article)
@@ -93,13 +110,33 @@ class DuplicateMarker:
             return article
         return replace(article, status="duplicate", duplicate_of=original)
 
-    def _unique(self, article: Article) -> Article:
-        doc_id, n = article.id, 1
-        while doc_id in self._ids:
-            n += 1
-            doc_id = f"{article.id}-{n}"
-        self._ids.add(doc_id)
-        return article if doc_id == article.id else replace(article, id=doc_id)
+
+def with_unique_id(article: Article, taken: Callable[[str], bool]) -> Article:
+    """``article`` with an id no other document has (see ``newsfuse.dedup.unique_id``)."""
+    from newsfuse.dedup import unique_id
+
+    doc_id = unique_id(article.id, taken)
+    return article if doc_id == article.id else replace(article, id=doc_id)
+
+
+def unique_ids(articles: Iterable[Article]) -> list[Article]:
+    """``articles`` with the ids a run gives them (a repeated id becomes ``id-2``...)."""
+    seen: set[str] = set()
+    out: list[Article] = []
+    for article in articles:
+        out.append(with_unique_id(article, seen.__contains__))
+        seen.add(out[-1].id)
+    return out
+
+
+def analyse(
+    articles: Sequence[Article], analyzer: Any, embedder: Any
+) -> list[tuple[AnalyzedArticle, Profile]]:
+    """The analysis of each ok article and its story profile (its lead embedded)."""
+    from newsfuse.cluster_features import profiles
+
+    analyzed = analyzer.analyze_all(articles)
+    return list(zip(analyzed, profiles(analyzed, embedder), strict=True))
 
 
 @dataclass(frozen=True)
@@ -207,6 +244,7 @@ class StreamingBrief:
         words: int | None = None,
         workers: int | None = None,
         keep_copies: bool = False,
+        observer: Observer | None = None,
     ) -> None:
         self.articles: list[Article] = []
         self._store = store
@@ -217,6 +255,9 @@ class StreamingBrief:
         self._pending_words = 0
         self._sentences: dict[str, int] = {}
         self._models: tuple[Any, Any, Any] | None = None
+        self._observer = observer
+        self._analysing = Tracker(observer, ANALYSING, "articles", total=0)
+        self._placing = Tracker(observer, STORIES, "articles", total=0)
 
     def add(self, article: Article) -> Article:
         """Take the next article; return its slim record (also kept in ``articles``)."""
@@ -225,6 +266,8 @@ class StreamingBrief:
         if article.status == "ok":
             self._pending.append(article)
             self._pending_words += article.word_count
+            self._analysing.expect()
+            self._placing.expect()
             if self._pending_words >= ANALYSIS_CHUNK_WORDS:
                 self._analyze()
         elif article.status == "duplicate" and self._keep_copies:
@@ -243,9 +286,11 @@ class StreamingBrief:
         from newsfuse.brief import independence_keys
 
         self._analyze()
-        if not self._sentences:
+        self._analysing.finish()
+        stories = self._clusterer().stories() if self._sentences else []
+        self._placing.finish()
+        if not stories:
             return []
-        stories = self._clusterer().stories()
         sizes = [sum(self._sentences[doc_id] for doc_id in s.article_ids) for s in stories]
         jobs = iter_story_jobs(
             stories,
@@ -254,21 +299,25 @@ class StreamingBrief:
             independence_keys(self.articles),
             self._words,
         )
-        briefings = _brief_in_groups(jobs, sizes, self._workers)
-        briefings.sort(key=lambda b: (-len(b.outlets), -len(b.documents), b.headline))
-        return briefings
+        briefing = Tracker(self._observer, BRIEFING, "stories", total=len(stories))
+        briefing.begin()
+        briefings = _brief_in_groups(jobs, sizes, self._workers, briefing.advance)
+        briefing.finish()
+        return most_covered_first(briefings)
 
     def _analyze(self) -> None:
-        from newsfuse.cluster_features import profiles
-
         if not self._pending:
             return
+        self._analysing.begin()
         analyzer, embedder, clusterer = self._load()
-        analyzed = analyzer.analyze_all(self._pending)
-        for item, found in zip(analyzed, profiles(analyzed, embedder), strict=True):
+        self._placing.begin()
+        analysed = analyse(self._pending, analyzer, embedder)
+        self._analysing.advance(len(analysed))
+        for item, found in analysed:
             clusterer.add_profile(found)
             self._sentences[item.id] = len(item.sentences)
             self._store[item.id] = item
+        self._placing.advance(len(analysed))
         self._pending, self._pending_words = [], 0
 
     def _clusterer(self) -> Any:
@@ -285,12 +334,19 @@ class StreamingBrief:
         return self._models
 
 
+def most_covered_first(briefings: list[Briefing]) -> list[Briefing]:
+    """``briefings`` sorted in place, the most covered first (outlets, then documents), ties
+    by headline; returned."""
+    briefings.sort(key=lambda b: (-len(b.outlets), -len(b.documents), b.headline))
+    return briefings
+
+
 def _brief_in_groups(
-    jobs: Iterable[StoryJob], sizes: Sequence[int], workers: int
+    jobs: Iterable[StoryJob], sizes: Sequence[int], workers: int, done: Callable[[int], None]
 ) -> list[Briefing]:
     """``brief_stories`` over ``jobs`` (of ``sizes`` sentences) a group at a time, so that one
     group's documents are in memory: about ``BRIEF_GROUP_SENTENCES`` sentences of stories
-    when they are briefed in workers, else one story."""
+    when they are briefed in workers, else one story. ``done(n)`` after each group."""
     parallel = workers > 1 and len(sizes) > 1 and sum(sizes) >= PARALLEL_MIN_SENTENCES
     limit, workers = (BRIEF_GROUP_SENTENCES, workers) if parallel else (1, 1)
     briefings: list[Briefing] = []
@@ -301,8 +357,10 @@ def _brief_in_groups(
         total += size
         if total >= limit:
             briefings.extend(brief_stories(group, workers=workers, min_sentences=0))
+            done(len(group))
             group, total = [], 0
     briefings.extend(brief_stories(group, workers=workers, min_sentences=0))
+    done(len(group))
     return briefings
 
 
@@ -382,13 +440,64 @@ def brief_stories(
     ]
 
 
+def run(
+    paths: Iterable[str | Path],
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    brief: StreamingBrief | None = None,
+    each: ArticleCallback | None = None,
+    workers: int | None = None,
+    observer: Observer | None = None,
+) -> RunReport:
+    """Read ``paths``, mark copies, and (with ``brief``) analyse, group into stories and brief.
+
+    ``each(article)`` is called on every document as it is read (nothing else keeps the full
+    documents, unless ``brief`` does); ``workers`` processes read (see ``read_articles``);
+    every stage tells ``observer`` how far it is.
+    """
+    paths = list(paths)
+    counts = RunCounts()
+    reading = Tracker(observer, READING, "files", total=_file_count(paths, observer))
+    reading.begin()
+    read = read_articles(paths, settings, on_file=lambda _: reading.advance(), workers=workers)
+    for article in read:
+        counts.count(article)
+        if each is not None:
+            each(article)
+        if brief is not None:
+            brief.add(article)
+    reading.finish()
+    briefings = brief.briefings() if brief is not None else []
+    counts.stories = len(briefings)
+    return RunReport(counts, briefings)
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """What ``run`` did: its counts and the briefings, most covered first."""
+
+    counts: RunCounts
+    briefings: list[Briefing]
+
+
+def _file_count(paths: Iterable[str | Path], observer: Observer | None) -> int | None:
+    """How many files ``paths`` name, when someone watches (listing a big tree costs time)."""
+    if observer is None:
+        return None
+    from newsfuse.ingest.files import list_files
+
+    return len(list_files(paths))
+
+
 def brief_paths(
     paths: Iterable[str | Path],
     settings: Settings = DEFAULT_SETTINGS,
     *,
     words: int | None = None,
-    on_file: FileCallback | None = None,
+    observer: Observer | None = None,
 ) -> BriefResult:
-    """Read ``paths`` and brief every story found."""
-    articles = list(read_articles(paths, settings, on_file=on_file))
-    return BriefResult(tuple(articles), tuple(brief_articles(articles, settings, words=words)))
+    """Read ``paths`` and brief every story found, everything kept in memory."""
+    articles: list[Article] = []
+    brief = StreamingBrief({}, settings, words=words, observer=observer)
+    report = run(paths, settings, brief=brief, each=articles.append, observer=observer)
+    return BriefResult(tuple(articles), tuple(report.briefings))

@@ -12,24 +12,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from newsfuse.dedup import DuplicateIndex, shingles
+from newsfuse.dedup import DuplicateIndex, dedup_text, shingles
 from newsfuse.types import Article
 
 UNDATED = "9999-99-99"
 
 
-def index_for(settings: Any) -> DuplicateIndex:
-    return DuplicateIndex(
-        permutations=settings.minhash_permutations,
-        shingle=settings.shingle_words,
-        jaccard=settings.duplicate_jaccard,
-        containment=settings.duplicate_containment,
-    )
-
-
 def band_keys(position: int, article: Article, index: DuplicateIndex) -> Iterator[tuple[Any, int]]:
     """``((band, values), position)`` for each LSH band of the article's signature."""
-    items = shingles(article.text or (article.title or ""), index.shingle)
+    items = shingles(dedup_text(article), index.shingle)
     if not items:
         return
     values = index.signature(items).hashvalues

@@ -34,7 +34,7 @@ from typing import Any
 from newsfuse import __version__
 from newsfuse.config import DEFAULT_SETTINGS, Settings
 from newsfuse.errors import InputError
-from newsfuse.pipeline import RunCounts
+from newsfuse.pipeline import RunCounts, unique_ids
 from newsfuse.spark.inputs import InputFile
 from newsfuse.types import AnalyzedArticle, Article, Briefing
 
@@ -114,10 +114,11 @@ class NewsfuseJob:
         articles: list[Article] = []
         for item in files:
             articles.extend(_load(folder / f"{item.key}.pkl"))
-        return _unique_ids(articles)
+        return unique_ids(articles)
 
     def _dedup(self, spark: Any, articles: list[Article]) -> list[Article]:
-        from newsfuse.spark.dedup import UNDATED, band_keys, candidate_pairs, index_for, resolve
+        from newsfuse.dedup import DuplicateIndex
+        from newsfuse.spark.dedup import UNDATED, band_keys, candidate_pairs, resolve
 
         ok = [(n, a) for n, a in enumerate(articles) if a.status == "ok"]
         order = {n: (a.published or UNDATED, seen) for seen, (n, a) in enumerate(ok)}
@@ -125,7 +126,7 @@ class NewsfuseJob:
         rdd = spark.sparkContext.parallelize(ok, max(1, min(len(ok) // 200 + 1, 64)))
 
         def keys(part: Iterator[tuple[int, Article]]) -> Iterator[tuple[Any, int]]:
-            index = index_for(settings)
+            index = DuplicateIndex.from_settings(settings)
             for position, article in part:
                 yield from band_keys(position, article, index)
 
@@ -173,22 +174,21 @@ class NewsfuseJob:
     def _brief(self, spark: Any, articles: list[Article], analyzed: list[Any]) -> list[Briefing]:
         from newsfuse.brief import independence_keys
         from newsfuse.cluster import StoryClusterer
-        from newsfuse.pipeline import brief_chunk, story_jobs
+        from newsfuse.pipeline import brief_chunk, most_covered_first, slim, story_jobs
 
         clusterer = StoryClusterer(embedder=None)  # type: ignore[arg-type]  # profiles come embedded
         for item in analyzed:
             clusterer.add_profile(item[1])
         stories = clusterer.stories()
         members = [item[0] for item in analyzed]
-        light = [replace(a, blocks=()) for a in articles]  # briefs need ids and statuses only
+        light = [slim(a) for a in articles]  # briefs need ids and statuses only
         jobs = story_jobs(stories, members, light, independence_keys(articles), self.words)
         briefings = (
             spark.sparkContext.parallelize(jobs, max(1, min(len(jobs), 64)))
             .mapPartitions(lambda part: brief_chunk(list(part)))
             .collect()
         )
-        briefings.sort(key=lambda b: (-len(b.outlets), -len(b.documents), b.headline))
-        return briefings
+        return most_covered_first(briefings)
 
     # ------------------------------------------------------------------ output
 
@@ -220,17 +220,16 @@ class NewsfuseJob:
 
 
 def _shingled(part: Iterator[tuple[int, Article]], settings: Settings) -> Iterator[tuple[int, Any]]:
-    from newsfuse.dedup import pack, shingles
+    from newsfuse.dedup import dedup_text, pack, shingles
 
     for position, article in part:
-        text = article.text or (article.title or "")
-        yield position, pack(shingles(text, settings.shingle_words))
+        yield position, pack(shingles(dedup_text(article), settings.shingle_words))
 
 
 def _same(first: Any, second: Any, settings: Settings) -> bool:
-    from newsfuse.spark.dedup import index_for
+    from newsfuse.dedup import DuplicateIndex
 
-    return index_for(settings).same(first, second)
+    return DuplicateIndex.from_settings(settings).same(first, second)
 
 
 def _extract_file(path: str, target: Path, settings: Settings) -> None:
@@ -252,13 +251,11 @@ def _extract_bytes(name: str, data: bytes, target: Path, settings: Settings) -> 
 
 def _analyze_chunk(articles: list[Article], target: Path) -> None:
     """Analyse a chunk of articles and embed their leads: (AnalyzedArticle, Profile) pairs."""
-    from newsfuse.cluster_features import profiles
     from newsfuse.nlp.analyze import Analyzer
     from newsfuse.nlp.embed import load_embedder
+    from newsfuse.pipeline import analyse
 
-    analyzed = Analyzer().analyze_all(articles)
-    built = profiles(analyzed, load_embedder(threads=1))
-    _dump(list(zip(analyzed, built, strict=True)), target)
+    _dump(analyse(articles, Analyzer(), load_embedder(threads=1)), target)
 
 
 def _dump(items: list[Any], target: Path) -> None:
@@ -273,20 +270,6 @@ def _dump(items: list[Any], target: Path) -> None:
 def _load(path: Path) -> list[Any]:
     with path.open("rb") as handle:
         return list(pickle.load(handle))
-
-
-def _unique_ids(articles: list[Article]) -> list[Article]:
-    """The same id rule as the single-machine run (``DuplicateMarker._unique``)."""
-    seen: set[str] = set()
-    out = []
-    for article in articles:
-        doc_id, n = article.id, 1
-        while doc_id in seen:
-            n += 1
-            doc_id = f"{article.id}-{n}"
-        seen.add(doc_id)
-        out.append(article if doc_id == article.id else replace(article, id=doc_id))
-    return out
 
 
 def _flat(document: dict[str, Any]) -> dict[str, Any]:

@@ -1,5 +1,8 @@
 """Adding documents to the store: read, skip what is stored, extract, mark copies, commit.
 
+The stages are the pipeline's (``read_document``, then ``pipeline.DuplicateMarker`` for ids
+and copies), against what the store holds rather than what one run has seen.
+
 Documents are committed in batches (``commit_every``), so a run killed half-way keeps every
 batch it committed, and running it again adds only the rest. Near-duplicates are marked
 against everything stored before (the index is rebuilt from the store once per process).
@@ -8,17 +11,16 @@ against everything stored before (the index is rebuilt from the store once per p
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsfuse.config import DEFAULT_SETTINGS, Settings
-from newsfuse.pipeline import RunCounts
+from newsfuse.pipeline import DuplicateMarker, RunCounts
 from newsfuse.store.store import Store
 from newsfuse.types import RawDocument
 
 if TYPE_CHECKING:
-    from newsfuse.dedup import DuplicateIndex
     from newsfuse.fetch.sources import FetchReport, WebSource
 
 
@@ -49,22 +51,18 @@ class Ingester:
         self.store = store
         self.settings = settings
         self.commit_every = max(1, commit_every)
-        self._index: DuplicateIndex | None = None
+        self._marker: DuplicateMarker | None = None
 
-    def _duplicates(self) -> DuplicateIndex:
-        if self._index is None:
+    def _marked(self) -> DuplicateMarker:
+        """Ids free in the store, copies of what it holds marked (its index rebuilt once)."""
+        if self._marker is None:
             from newsfuse.dedup import DuplicateIndex
 
-            index = DuplicateIndex(
-                permutations=self.settings.minhash_permutations,
-                shingle=self.settings.shingle_words,
-                jaccard=self.settings.duplicate_jaccard,
-                containment=self.settings.duplicate_containment,
-            )
+            index = DuplicateIndex.from_settings(self.settings)
             for article in self.store.originals():
                 index.add(article)
-            self._index = index
-        return self._index
+            self._marker = DuplicateMarker(self.settings, index=index, taken=self.store.has_id)
+        return self._marker
 
     def add_paths(
         self, paths: Iterable[str | Path], report: IngestReport | None = None
@@ -127,12 +125,7 @@ class Ingester:
         if self.store.has_document(raw):
             report.already_stored += 1
             return
-        article = read_document(raw, self.settings)
-        article = replace(article, id=self.store.free_id(article.id))
-        if article.status == "ok":
-            original = self._duplicates().add(article)
-            if original is not None and original != article.id:
-                article = replace(article, status="duplicate", duplicate_of=original)
+        article = self._marked().mark(read_document(raw, self.settings))
         if self.store.add_document(raw, article):
             report.count(article)
         else:

@@ -181,13 +181,15 @@ class Store(StoreReader):
         rows = self._query("SELECT 1 FROM documents WHERE content_hash = ?", (content_hash(raw),))
         return bool(rows)
 
+    def has_id(self, doc_id: str) -> bool:
+        """True when a stored document has the id ``doc_id``."""
+        return bool(self._query("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
+
     def free_id(self, doc_id: str) -> str:
         """``doc_id`` if no stored document has it, else ``doc_id-2``, ``doc_id-3`` ..."""
-        candidate, n = doc_id, 1
-        while self._query("SELECT 1 FROM documents WHERE id = ?", (candidate,)):
-            n += 1
-            candidate = f"{doc_id}-{n}"
-        return candidate
+        from newsfuse.dedup import unique_id
+
+        return unique_id(doc_id, self.has_id)
 
     def add_document(self, raw: RawDocument, article: Article) -> bool:
         """Store ``raw`` and what extraction made of it; False when it was stored already.

@@ -1,5 +1,8 @@
 """Keeping stories up to date as articles arrive: place pending articles, re-brief changed stories.
 
+The stages are the pipeline's (``pipeline.analyse``, the clusterer, ``pipeline.brief_story``),
+run on the store's schedule.
+
 Each pending ok article is analysed once, profiled and placed by the incremental
 :class:`~newsfuse.cluster.StoryClusterer` (restored from the store, see
 :mod:`newsfuse.store.seeding`): it joins an existing story or opens a new one, and that story
@@ -76,16 +79,15 @@ class StoryUpdater:
 
     def place_batch(self, report: UpdateReport) -> int:
         """Place up to ``batch`` pending articles in one transaction; how many were placed."""
-        from newsfuse.cluster_features import profiles
+        from newsfuse.pipeline import analyse
 
         pending = self.store.pending_articles(self.batch)
         if not pending:
             return 0
         clusterer = self._restored()
-        analyzed = self.analyzer.analyze_all(pending)
-        items = profiles(analyzed, self.embedder)
+        analysed = analyse(pending, self.analyzer, self.embedder)
         with self.store.transaction():
-            for article, item in zip(analyzed, items, strict=True):
+            for article, item in analysed:
                 story_id = clusterer.add(item)
                 if self.store.story(story_id) is None:
                     report.opened += 1
@@ -113,17 +115,14 @@ class StoryUpdater:
 
     def briefing(self, story_id: str) -> dict[str, Any]:
         """The story's briefing computed now from its stored members, as a schema dict."""
-        from newsfuse.brief import build_briefing, independence_keys
+        from newsfuse.brief import independence_keys
+        from newsfuse.pipeline import StoryJob, brief_story
         from newsfuse.render.json import briefing_dict
 
         analyzed, articles = self.store.story_material(story_id)
         story = Story(story_id, tuple(item.id for item in analyzed))
-        briefing = build_briefing(
-            story,
-            analyzed,
-            all_articles=articles,
-            independence=independence_keys(articles),
-            embedder=self.embedder,
-            words=self.words,
+        job = StoryJob(
+            story, tuple(analyzed), tuple(articles), independence_keys(articles), self.words
         )
+        briefing = brief_story(job, self.embedder)
         return briefing_dict(briefing, {article.id: article for article in articles})
