@@ -51,7 +51,8 @@ def check(path, ecb, mn):
             elif norm(q['text']) not in T[d]:
                 errs.append(f'quote not found in {d}: {q["text"][:60]}')
     for f in g['facts']:
-        n = len({g['newsrooms'][d] for d in f['documents']})
+        cp = f.get('copies', {})
+        n = len({cp.get(d, g['newsrooms'][d]) for d in f['documents']})
         if f.get('newsrooms') != n:
             errs.append(f'fact newsroom count {f.get("newsrooms")} != {n}: {f["text"][:50]}')
     for x in g['dates']:
