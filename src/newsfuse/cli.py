@@ -203,6 +203,29 @@ def _add_eval(commands: Any) -> None:
     )
     summary.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     summary.set_defaults(handler=_run_eval_summary)
+    _add_eval_briefing(kinds)
+
+
+def _add_eval_briefing(kinds: Any) -> None:
+    briefing = kinds.add_parser(
+        "briefing", help="briefings against hand-made gold stories: quotes, facts, conflicts ..."
+    )
+    briefing.add_argument(
+        "gold", type=Path, metavar="GOLD", help="gold folder (eval/gold/briefing: stories/*.json)"
+    )
+    briefing.add_argument(
+        "--shared", type=Path, default=Path("../shared"), metavar="DIR",
+        help="where the source texts are (default: ../shared)",
+    )
+    briefing.add_argument(
+        "--split", choices=("tune", "check", "both"), default="both",
+        help="which half of the gold to score (default: both)",
+    )
+    briefing.add_argument(
+        "--limit", type=_positive_int, metavar="N", help="only the first N stories of each half"
+    )
+    briefing.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    briefing.set_defaults(handler=_run_eval_briefing)
 
 
 def _extra_commands() -> list[Callable[[Any], None]]:
@@ -269,6 +292,17 @@ def _run_eval_summary(args: argparse.Namespace) -> int:
         args.data, words=args.words, limit=args.limit, predictions=args.predictions
     )
     print(format_summary_report(report))
+    return 0
+
+
+def _run_eval_briefing(args: argparse.Namespace) -> int:
+    from newsfuse.evaluate.briefing import SPLITS, format_briefing_report, run_briefing_eval
+
+    _need_dir(args.gold)
+    _need_dir(args.shared)
+    splits = SPLITS if args.split == "both" else (args.split,)
+    report = run_briefing_eval(args.gold, args.shared, splits=splits, limit=args.limit)
+    print(format_briefing_report(report))
     return 0
 
 
