@@ -42,10 +42,12 @@ from newsfuse.render.hanging import Hanging
 from newsfuse.render.view import (
     StoryView,
     citation_numbers,
+    copies_phrase,
     display_date,
     quotes_by_speaker,
+    source_label,
 )
-from newsfuse.types import Conflict, Entity
+from newsfuse.types import Conflict, Copy, Entity
 
 TextSection = Callable[[StoryView, Sequence[Any]], list[RenderableType]]
 MarkdownSection = Callable[[StoryView, Sequence[Any]], list[str]]
@@ -326,6 +328,37 @@ def _md_entity(entity: Entity) -> str:
     return md_escape(entity.name) + (f" (also {', '.join(aliases)})" if aliases else "")
 
 
+# --------------------------------------------------------------------------- copies
+
+
+def text_copies(story: StoryView, copies: Sequence[Copy]) -> list[RenderableType]:
+    """One line per copied article: ``Daily Beacon [2]: 1 copy: Meridian Press [5]``."""
+    lines: list[RenderableType] = []
+    for copy in copies:
+        line = Text(source_label(story, copy.original))
+        line.append_text(text_cite(story, [copy.original]))
+        line.append(f": {copies_phrase(len(copy.copies))}: ", style="dim")
+        for index, doc_id in enumerate(copy.copies):
+            line.append(", " if index else "")
+            line.append(source_label(story, doc_id))
+            line.append_text(text_cite(story, [doc_id]))
+        lines.append(Hanging(line))
+    return lines
+
+
+def md_copies(story: StoryView, copies: Sequence[Copy]) -> list[str]:
+    lines = [
+        f"- {md_escape(source_label(story, copy.original))}{md_cite(story, [copy.original])}: "
+        f"_{copies_phrase(len(copy.copies))}_: "
+        + ", ".join(
+            md_escape(source_label(story, doc_id)) + md_cite(story, [doc_id])
+            for doc_id in copy.copies
+        )
+        for copy in copies
+    ]
+    return ["\n".join(lines)] if lines else []
+
+
 # --------------------------------------------------------------------------- the table
 
 
@@ -369,6 +402,9 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "entities", "Who and what", text_entities, md_entities, "sections/entities.html",
         text_title="Entities",
+    ),
+    Section(
+        "copies", "Copies set aside", text_copies, md_copies, "sections/copies.html",
     ),
 )
 """The briefing's sections in the order every format shows them."""
