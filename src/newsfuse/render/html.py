@@ -18,6 +18,7 @@ from newsfuse.render.sections import SECTIONS, entity_groups
 from newsfuse.render.view import (
     DATE_ORIGINS,
     StoryView,
+    Tally,
     build_page,
     copies_phrase,
     coverage_parts,
@@ -85,6 +86,7 @@ def template_globals(*, cite_href: Callable[[Any], str]) -> dict[str, Any]:
     """What the briefing templates call. ``cite_href(ref)`` is where a citation marker links:
     the source's anchor on a standalone page, the cleaned article's page in the web app."""
     return {
+        "Tally": Tally,
         "copies_phrase": copies_phrase,
         "coverage_parts": coverage_parts,
         "date_origins": DATE_ORIGINS,
