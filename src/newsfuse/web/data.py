@@ -105,7 +105,8 @@ def hit_dict(hit: SearchHit) -> dict[str, Any]:
     path = story_path(hit.id) if hit.kind == "story" else article_path(hit.id)
     return {
         "kind": hit.kind, "id": hit.id, "title": hit.title, "snippet": hit.snippet,
-        "score": round(hit.score, 4), "url": "/api" + path, "html_url": path,
+        "score": float(f"{hit.score:.4g}"), "copies": hit.copies, "url": "/api" + path,
+        "html_url": path,
     }
 
 
