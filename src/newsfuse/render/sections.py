@@ -14,7 +14,9 @@ A new section touches these files, and no others:
    source numbering of every format and the web app's story page find it from the field);
 2. ``brief/<section>.py``: the function that builds it;
 3. ``brief/__init__.py``: one keyword in ``build_briefing``'s ``Briefing(...)``;
-4. ``render/briefing.schema.json``: its JSON shape (the schema is written by hand);
+4. ``render/briefing.schema.json``: its JSON shape (the schema is written by hand; a section
+   that a story writes only when it has items, like ``copies``, is named in
+   ``json.OPTIONAL_SECTIONS`` and left out of the schema's ``required``);
 5. this module: its row (and, if the defaults will not do, its text and Markdown functions
    here and its HTML template ``templates/sections/<name>.html``, a new file).
 
