@@ -330,10 +330,11 @@ def _target(args: argparse.Namespace) -> Any:
 
 
 def _summary_line(counts: Any) -> None:
+    from newsfuse.render.view import Tally
+
     parts = [
         f"{counts.documents} document{'' if counts.documents == 1 else 's'}",
-        f"{counts.ok} ok",
-        f"{counts.duplicate} duplicate",
+        *Tally(counts.ok, counts.duplicate).parts(),
         f"{counts.rejected} rejected",
     ]
     if counts.stories:

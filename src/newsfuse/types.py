@@ -274,6 +274,20 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Copy:
+    """Documents set aside as near-copies of one of the story's articles.
+
+    ``original`` is the article (an ok member of the story); ``copies`` are the ids of the
+    documents marked ``duplicate`` of it, in the order they were read. A copy is listed in
+    the briefing's ``documents`` and cited wherever its original is, but it is never counted
+    as an article of its own (nor as another outlet).
+    """
+
+    original: str
+    copies: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything newsfuse says about one story."""
 
@@ -289,6 +303,7 @@ class Briefing:
     first_published: str | None = None
     last_published: str | None = None
     outlets: tuple[str, ...] = ()
+    copies: tuple[Copy, ...] = ()
 
     @classmethod
     def sections(cls) -> tuple[tuple[str, type[Any]], ...]:

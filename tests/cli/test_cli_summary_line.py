@@ -21,4 +21,4 @@ def test_one_document_and_one_story_are_counted_in_the_singular(tmp_path: Path) 
     (tmp_path / "crane.txt").write_text(STORY, encoding="utf-8")
     run = run_cli("brief", str(tmp_path / "crane.txt"), "-o", str(tmp_path / "out.txt"))
     assert run.code == 0, run.err
-    assert "newsfuse: 1 document, 1 ok, 0 duplicate, 0 rejected, 1 story" in run.err
+    assert "newsfuse: 1 document, 1 article, 0 rejected, 1 story" in run.err

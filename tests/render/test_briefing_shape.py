@@ -6,7 +6,16 @@ from render_helpers import Loaded
 
 from newsfuse.brief import _cite_copies
 from newsfuse.render.view import clean_briefing
-from newsfuse.types import Briefing, Conflict, Entity, Fact, Quote, Sourced, TimelineEvent
+from newsfuse.types import (
+    Briefing,
+    Conflict,
+    Copy,
+    Entity,
+    Fact,
+    Quote,
+    Sourced,
+    TimelineEvent,
+)
 
 
 def _briefing() -> Briefing:
@@ -31,8 +40,11 @@ def _briefing() -> Briefing:
 
 def test_the_sections_are_the_fields_that_hold_records() -> None:
     sections = dict(Briefing.sections())
-    assert list(sections) == ["summary", "facts", "conflicts", "quotes", "timeline", "entities"]
+    assert list(sections) == [
+        "summary", "facts", "conflicts", "quotes", "timeline", "entities", "copies",
+    ]
     assert sections["facts"] is Fact
+    assert sections["copies"] is Copy
     assert sections["conflicts"] is Conflict
 
 

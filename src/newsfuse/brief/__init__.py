@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from newsfuse.types import AnalyzedArticle, Article, Briefing, Story
+from newsfuse.types import AnalyzedArticle, Article, Briefing, Copy, Story
 
 __all__ = ["build_briefing", "independence_keys"]
 
@@ -84,6 +84,7 @@ def build_briefing(
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
         outlets=outlets,
+        copies=tuple(Copy(original, ids) for original, ids in copies.items()),
     )
     return _cite_copies(briefing, copies)
 

@@ -18,10 +18,13 @@ from newsfuse.render.sections import SECTIONS, entity_groups
 from newsfuse.render.view import (
     DATE_ORIGINS,
     StoryView,
+    Tally,
     build_page,
+    copies_phrase,
     coverage_parts,
     display_date,
     quotes_by_speaker,
+    source_label,
 )
 from newsfuse.types import Article, Briefing, Entity
 
@@ -83,6 +86,8 @@ def template_globals(*, cite_href: Callable[[Any], str]) -> dict[str, Any]:
     """What the briefing templates call. ``cite_href(ref)`` is where a citation marker links:
     the source's anchor on a standalone page, the cleaned article's page in the web app."""
     return {
+        "Tally": Tally,
+        "copies_phrase": copies_phrase,
         "coverage_parts": coverage_parts,
         "date_origins": DATE_ORIGINS,
         "display_date": display_date,
@@ -92,6 +97,7 @@ def template_globals(*, cite_href: Callable[[Any], str]) -> dict[str, Any]:
         "support_percent": support_percent,
         "other_aliases": other_aliases,
         "quotes_by_speaker": quotes_by_speaker,
+        "source_label": source_label,
         "sections": SECTIONS,
         "cite_href": cite_href,
     }

@@ -30,6 +30,10 @@ INDENT = 2
 """The indentation of every JSON output (``json_text`` and the streamed writer agree)."""
 _R = TypeVar("_R")
 
+OPTIONAL_SECTIONS = frozenset({"copies"})
+"""Sections a story writes only when they have items (the schema does not require them), so
+that a story without any reads exactly as it did before the section existed."""
+
 
 def document_dict(article: Article) -> dict[str, Any]:
     """The schema's ``document``: one input document and what was made of it."""
@@ -74,6 +78,7 @@ def briefing_dict(briefing: Briefing, articles: Mapping[str, Article]) -> dict[s
     sections = {
         name: [item_dict(item, articles) for item in getattr(story, name)]
         for name, _ in story.sections()
+        if getattr(story, name) or name not in OPTIONAL_SECTIONS
     }
     return {**head, **sections}
 

@@ -14,7 +14,9 @@ A new section touches these files, and no others:
    source numbering of every format and the web app's story page find it from the field);
 2. ``brief/<section>.py``: the function that builds it;
 3. ``brief/__init__.py``: one keyword in ``build_briefing``'s ``Briefing(...)``;
-4. ``render/briefing.schema.json``: its JSON shape (the schema is written by hand);
+4. ``render/briefing.schema.json``: its JSON shape (the schema is written by hand; a section
+   that a story writes only when it has items, like ``copies``, is named in
+   ``json.OPTIONAL_SECTIONS`` and left out of the schema's ``required``);
 5. this module: its row (and, if the defaults will not do, its text and Markdown functions
    here and its HTML template ``templates/sections/<name>.html``, a new file).
 
@@ -42,10 +44,12 @@ from newsfuse.render.hanging import Hanging
 from newsfuse.render.view import (
     StoryView,
     citation_numbers,
+    copies_phrase,
     display_date,
     quotes_by_speaker,
+    source_label,
 )
-from newsfuse.types import Conflict, Entity
+from newsfuse.types import Conflict, Copy, Entity
 
 TextSection = Callable[[StoryView, Sequence[Any]], list[RenderableType]]
 MarkdownSection = Callable[[StoryView, Sequence[Any]], list[str]]
@@ -326,6 +330,37 @@ def _md_entity(entity: Entity) -> str:
     return md_escape(entity.name) + (f" (also {', '.join(aliases)})" if aliases else "")
 
 
+# --------------------------------------------------------------------------- copies
+
+
+def text_copies(story: StoryView, copies: Sequence[Copy]) -> list[RenderableType]:
+    """One line per copied article: ``Daily Beacon [2]: 1 copy: Meridian Press [5]``."""
+    lines: list[RenderableType] = []
+    for copy in copies:
+        line = Text(source_label(story, copy.original))
+        line.append_text(text_cite(story, [copy.original]))
+        line.append(f": {copies_phrase(len(copy.copies))}: ", style="dim")
+        for index, doc_id in enumerate(copy.copies):
+            line.append(", " if index else "")
+            line.append(source_label(story, doc_id))
+            line.append_text(text_cite(story, [doc_id]))
+        lines.append(Hanging(line))
+    return lines
+
+
+def md_copies(story: StoryView, copies: Sequence[Copy]) -> list[str]:
+    lines = [
+        f"- {md_escape(source_label(story, copy.original))}{md_cite(story, [copy.original])}: "
+        f"_{copies_phrase(len(copy.copies))}_: "
+        + ", ".join(
+            md_escape(source_label(story, doc_id)) + md_cite(story, [doc_id])
+            for doc_id in copy.copies
+        )
+        for copy in copies
+    ]
+    return ["\n".join(lines)] if lines else []
+
+
 # --------------------------------------------------------------------------- the table
 
 
@@ -369,6 +404,9 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "entities", "Who and what", text_entities, md_entities, "sections/entities.html",
         text_title="Entities",
+    ),
+    Section(
+        "copies", "Copies set aside", text_copies, md_copies, "sections/copies.html",
     ),
 )
 """The briefing's sections in the order every format shows them."""

@@ -56,20 +56,59 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Tally:
+    """How many articles, copies and outlets: the one way every surface counts them (the
+    briefing in every format, the web app's front page, cards, story pages and API, the CLI's
+    summary line).
+
+    ``articles`` are the ok documents: originals. ``copies`` are the near-duplicates set aside
+    (status ``duplicate``): each is shown under the article it copies and is never counted as
+    an article. ``outlets`` are the independent newsrooms (an outlet's articles and every copy
+    of them count once; an article without a known outlet counts one), None where they are not
+    counted.
+    """
+
+    articles: int
+    copies: int
+    outlets: int | None = None
+
+    def parts(self) -> list[str]:
+        """``["4 outlets", "4 articles", "1 copy"]``: outlets when counted (and any), articles
+        always, copies when there are any."""
+        parts = [_count(self.outlets, "outlet")] if self.outlets else []
+        parts.append(_count(self.articles, "article"))
+        if self.copies:
+            parts.append(copies_phrase(self.copies))
+        return parts
+
+
+def story_tally(briefing: Briefing, articles: Mapping[str, Article]) -> Tally:
+    """A story's tally: its documents less its copies (its ``copies`` section), its copies,
+    and its independent outlets (:func:`independent_outlets`)."""
+    copies = {doc_id for copy in briefing.copies for doc_id in copy.copies}
+    originals = sum(1 for doc_id in briefing.documents if doc_id not in copies)
+    return Tally(originals, len(copies), independent_outlets(briefing, articles))
+
+
+@dataclass(frozen=True, slots=True)
 class Coverage:
     """The one line under a headline: who covers the story and over which dates.
 
-    ``outlets`` are the names known; ``independent`` counts independent outlets (documents
-    without a named outlet count as one each unless the briefing says otherwise).
+    ``outlets`` are the names known; ``tally`` counts articles, copies and independent outlets
+    (documents without a named outlet count as one each unless the briefing says otherwise).
     """
 
     outlets: tuple[str, ...]
-    independent: int
-    documents: int
+    tally: Tally
     first_published: str | None
     last_published: str | None
     events_from: str | None
     events_to: str | None
+
+    @property
+    def independent(self) -> int:
+        """How many independent outlets cover the story."""
+        return self.tally.outlets or 0
 
     @property
     def unnamed(self) -> int:
@@ -231,8 +270,7 @@ def _story_view(
     events = sorted(event.date for event in briefing.timeline if event.precision == "day")
     coverage = Coverage(
         outlets=story_outlets(briefing, articles),
-        independent=independent_outlets(briefing, articles),
-        documents=len(briefing.documents),
+        tally=story_tally(briefing, articles),
         first_published=first,
         last_published=last,
         events_from=events[0] if events else None,
@@ -295,10 +333,9 @@ def display_date(value: str | None, precision: str = "day") -> str:
 
 
 def coverage_parts(coverage: Coverage) -> list[str]:
-    """The coverage line's pieces: outlets, articles, first seen, last updated, event dates."""
-    outlets = coverage.independent
-    parts = [_count(outlets, "outlet")] if outlets else []
-    parts.append(_count(coverage.documents, "article"))
+    """The coverage line's pieces: outlets, articles, copies (:meth:`Tally.parts`), first
+    seen, last updated, event dates."""
+    parts = coverage.tally.parts()
     if coverage.first_published:
         parts.append(f"first seen {display_date(coverage.first_published)}")
     if coverage.last_published and coverage.last_published != coverage.first_published:
@@ -338,6 +375,17 @@ def outlet_list(coverage: Coverage) -> str:
     return f"{names} and {unnamed}" if names else unnamed
 
 
+def copies_phrase(number: int) -> str:
+    """``1 copy``, ``3 copies``."""
+    return _count(number, "copy", "copies")
+
+
+def source_label(story: StoryView, doc_id: str) -> str:
+    """Who ``doc_id`` is in ``story``: its source's label (outlet, short title or id)."""
+    found = story.by_id.get(doc_id)
+    return found.label if found else doc_id
+
+
 def citation_numbers(sources: Sequence[SourceRef]) -> str:
     """``[1,3]`` for sources 1 and 3; empty when there are none."""
     return f"[{','.join(str(source.number) for source in sources)}]" if sources else ""
@@ -353,5 +401,5 @@ def _shorten(text: str, limit: int) -> str:
     return short
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"

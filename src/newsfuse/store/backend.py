@@ -19,6 +19,7 @@ from typing import Any
 
 from newsfuse.errors import InputError, NoDatabaseError, StoreError
 from newsfuse.store.schema import SQLITE_MIGRATIONS
+from newsfuse.store.search import SearchRow, sqlite_search
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -57,8 +58,9 @@ class Backend(ABC):
     @abstractmethod
     def search(
         self, connection: Any, table: str, words: list[str], limit: int, offset: int
-    ) -> list[tuple[str, str | None, str, float]]:
-        """Rows ``(id, title, snippet, score)`` matching every word, best first."""
+    ) -> list[SearchRow]:
+        """Rows ``(id, title, snippet, score, copies)`` matching every word, best first: one
+        per original article, its copies folded in (see :mod:`newsfuse.store.search`)."""
 
     @abstractmethod
     def integrity(self, connection: Any) -> str:
@@ -123,15 +125,8 @@ class SQLiteBackend(Backend):
 
     def search(
         self, connection: Any, table: str, words: list[str], limit: int, offset: int
-    ) -> list[tuple[str, str | None, str, float]]:
-        match = " ".join('"' + word.replace('"', "") + '"' for word in words)
-        rows = connection.execute(
-            f"SELECT id, {_columns(table).split(', ')[1]}, "
-            f"snippet({table}, 2, '[', ']', ' … ', 16), bm25({table}) AS rank "
-            f"FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        ).fetchall()
-        return [(row[0], row[1], row[2], -float(row[3])) for row in rows]
+    ) -> list[SearchRow]:
+        return sqlite_search(connection, table, words, limit, offset)
 
     def integrity(self, connection: Any) -> str:
         return str(connection.execute("PRAGMA integrity_check").fetchone()[0])

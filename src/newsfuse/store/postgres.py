@@ -12,6 +12,7 @@ from typing import Any
 from newsfuse.errors import StoreError
 from newsfuse.store.backend import Backend
 from newsfuse.store.schema import POSTGRES_MIGRATIONS
+from newsfuse.store.search import SearchRow, postgres_search
 
 WRITER_LOCK = 0x6E657773  # "news": the advisory lock key of the single writer
 
@@ -61,17 +62,8 @@ class PostgresBackend(Backend):
 
     def search(
         self, connection: Any, table: str, words: list[str], limit: int, offset: int
-    ) -> list[tuple[str, str | None, str, float]]:
-        title = "title" if table == "articles_fts" else "headline"
-        body = "body" if table == "articles_fts" else "summary"
-        rows = connection.execute(
-            f"SELECT id, {title}, ts_headline('simple', {body}, q, "
-            "'StartSel=[, StopSel=], MaxWords=16, MinWords=6'), ts_rank(tsv, q) AS rank "
-            f"FROM {table}, plainto_tsquery('simple', %s) AS q WHERE tsv @@ q "
-            "ORDER BY rank DESC, id LIMIT %s OFFSET %s",
-            (" ".join(words), limit, offset),
-        ).fetchall()
-        return [(row[0], row[1], row[2], float(row[3])) for row in rows]
+    ) -> list[SearchRow]:
+        return postgres_search(connection, table, words, limit, offset)
 
     def integrity(self, connection: Any) -> str:
         connection.execute("SELECT count(*) FROM documents").fetchone()

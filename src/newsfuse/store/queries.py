@@ -137,7 +137,7 @@ class StoreReader:
         )
 
     def _hits(self, kind: Literal["article", "story"], rows: list[Any]) -> list[SearchHit]:
-        return [SearchHit(kind, row[0], row[1], row[2], row[3]) for row in rows]
+        return [SearchHit(kind, *row) for row in rows]
 
     # ------------------------------------------------------------------ the story pipeline
 

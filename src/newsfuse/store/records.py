@@ -53,13 +53,16 @@ class StoredStory:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One full-text match: an article or a story, with a snippet (matches in [brackets])."""
+    """One full-text match: an original article (its copies folded in) or a story, with a
+    snippet (matches in [brackets]), its relevance (bm25 or ts_rank: higher is better) and,
+    for an article, how many copies of it are stored."""
 
     kind: Literal["article", "story"]
     id: str
     title: str | None
     snippet: str
     score: float
+    copies: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +158,7 @@ def profile_columns(item: Profile) -> tuple[str, bytes]:
 
 def profile_from_columns(article_id: str, text: str, embedding: bytes | memoryview) -> Profile:
     known = {spec.name for spec in fields(Profile)}
-    data = {
+    data: dict[str, Any] = {
         key: frozenset(value[_SET]) if isinstance(value, dict) and _SET in value else value
         for key, value in json.loads(text).items()
         if key in known

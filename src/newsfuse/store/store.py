@@ -311,7 +311,9 @@ class Store(StoreReader):
     ) -> list[Any]:
         """Full-text search of article titles and bodies (or story headlines and summaries).
 
-        Every word of ``q`` must match; operators and punctuation are ignored. Best first.
+        Every word of ``q`` must match; operators and punctuation are ignored. Best first,
+        one hit per original article with its copies folded in (see
+        :mod:`newsfuse.store.search`).
         """
         words = query_words(q)
         if not words:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from newsfuse.render.json import document_dict
-from newsfuse.store import SearchHit, Store, StoredStory
+from newsfuse.render.json import briefing_from_dict, document_dict
+from newsfuse.render.view import Tally, story_tally
+from newsfuse.store import SearchHit, Store, StoredStory, StoreStats
 from newsfuse.types import Article
 from newsfuse.web.context import article_path, story_path
 from newsfuse.web.errors import ApiError
@@ -17,11 +18,12 @@ SearchKind = Literal["story", "article"]
 
 @dataclass(frozen=True, slots=True)
 class StoryCard:
-    """One story on the front page: its stored counts plus names from its briefing."""
+    """One story on the front page: its tally (articles, copies, outlets, counted as its
+    story page counts them) and names from its briefing."""
 
     story: StoredStory
     outlet_names: tuple[str, ...]
-    independent: int
+    tally: Tally
     lead: str | None
 
     def as_dict(self) -> dict[str, Any]:
@@ -29,8 +31,10 @@ class StoryCard:
         return {
             "id": story.id,
             "headline": story.headline,
-            "documents": story.documents,
-            "outlets": self.independent,
+            "documents": self.tally.articles + self.tally.copies,
+            "articles": self.tally.articles,
+            "copies": self.tally.copies,
+            "outlets": self.tally.outlets,
             "outlet_names": list(self.outlet_names),
             "first_published": story.first_published,
             "last_published": story.last_published,
@@ -50,9 +54,22 @@ def story_cards(store: Store, *, limit: int, offset: int, order: Order) -> list[
         briefing = store.briefing_json(story.id) or {}
         summary = briefing.get("summary") or []
         names = tuple(briefing.get("outlets") or ())
-        independent = int(briefing.get("independent_outlets") or story.outlets)
-        cards.append(StoryCard(story, names, independent, summary[0]["text"] if summary else None))
+        lead = summary[0]["text"] if summary else None
+        cards.append(StoryCard(story, names, card_tally(story, briefing), lead))
     return cards
+
+
+def card_tally(story: StoredStory, briefing: dict[str, Any]) -> Tally:
+    """The story's tally from its stored briefing, as its page counts it; a story not yet
+    briefed counts its placed members (its copies are not known before its briefing)."""
+    if not briefing:
+        return Tally(len(story.article_ids), 0, story.outlets)
+    return story_tally(briefing_from_dict(briefing), {})
+
+
+def store_tally(stats: StoreStats) -> Tally:
+    """What the whole store holds, counted the same way: its ok articles and its copies."""
+    return Tally(stats.ok, stats.duplicate)
 
 
 def story_briefing(store: Store, story_id: str) -> dict[str, Any]:
@@ -88,7 +105,8 @@ def hit_dict(hit: SearchHit) -> dict[str, Any]:
     path = story_path(hit.id) if hit.kind == "story" else article_path(hit.id)
     return {
         "kind": hit.kind, "id": hit.id, "title": hit.title, "snippet": hit.snippet,
-        "score": round(hit.score, 4), "url": "/api" + path, "html_url": path,
+        "score": float(f"{hit.score:.4g}"), "copies": hit.copies, "url": "/api" + path,
+        "html_url": path,
     }
 
 

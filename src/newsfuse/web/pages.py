@@ -45,7 +45,7 @@ def front_page(
     return render(
         state, "index.html", page=page, order=order, twin=twin,
         previous=previous_link(request, offset=offset, limit=limit),
-        stats=state.store.stats(),
+        stats=state.store.stats(), counted=data.store_tally(state.store.stats()),
     )
 
 
