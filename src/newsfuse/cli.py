@@ -330,15 +330,15 @@ def _target(args: argparse.Namespace) -> Any:
 
 
 def _summary_line(counts: Any) -> None:
-    from newsfuse.render.view import Tally
+    from newsfuse.render.view import Tally, count_of
 
     parts = [
-        f"{counts.documents} document{'' if counts.documents == 1 else 's'}",
+        count_of(counts.documents, "document"),
         *Tally(counts.ok, counts.duplicate).parts(),
         f"{counts.rejected} rejected",
     ]
     if counts.stories:
-        parts.append(f"{counts.stories} stor{'y' if counts.stories == 1 else 'ies'}")
+        parts.append(count_of(counts.stories, "story", "stories"))
     print("newsfuse: " + ", ".join(parts), file=sys.stderr)
 
 

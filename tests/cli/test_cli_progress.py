@@ -124,7 +124,7 @@ def test_extract_draws_reading_and_writing_on_a_terminal(tmp_path: Path) -> None
     assert "reading" in drawn and "2/2" in drawn and "files" in drawn
     assert "writing" in drawn and "documents" in drawn
     assert "/s" in drawn
-    assert "2 documents, 1 ok, 1 duplicate" in drawn
+    assert "2 documents, 1 article, 1 copy" in drawn
 
 
 def test_extract_draws_nothing_when_standard_error_is_not_a_terminal(tmp_path: Path) -> None:
@@ -133,7 +133,7 @@ def test_extract_draws_nothing_when_standard_error_is_not_a_terminal(tmp_path: P
         "extract", str(tmp_path / "crane.txt"), "--workers", "1", "-o", str(tmp_path / "out.txt")
     )
     assert run.code == 0
-    assert run.err == "newsfuse: 1 document, 1 ok, 0 duplicate, 0 rejected\n"
+    assert run.err == "newsfuse: 1 document, 1 article, 0 rejected\n"
 
 
 def test_quiet_draws_nothing_on_a_terminal(tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_quiet_draws_nothing_on_a_terminal(tmp_path: Path) -> None:
         "extract", str(tmp_path / "crane.txt"), "--workers", "1", "-q", "-o", str(tmp_path / "out")
     )
     assert code == 0
-    assert drawn.strip() == "newsfuse: 1 document, 1 ok, 0 duplicate, 0 rejected"
+    assert drawn.strip() == "newsfuse: 1 document, 1 article, 0 rejected"
 
 
 @pytest.mark.slow

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from newsfuse.render.view import Tally, count_of
+
 
 def print_errors(errors: list[str], *, quiet: bool) -> None:
     """Each fetch error as a warning on standard error (none with ``quiet``)."""
@@ -15,12 +17,12 @@ def print_errors(errors: list[str], *, quiet: bool) -> None:
 
 def summary_line(report: Any, stories: Any, fetch: Any, stats: Any) -> str:
     """One line: what was added, what the stories did, what fetching did, what the store holds."""
+    tally = ", ".join([*Tally(report.ok, report.duplicate).parts(), f"{report.rejected} rejected"])
     parts = [
-        f"{report.added} added ({report.ok} ok, {report.duplicate} duplicate, "
-        f"{report.rejected} rejected)",
+        f"{report.added} added ({tally})",
         f"{report.already_stored} already stored",
         f"{stories.placed} placed in stories ({stories.opened} new)",
-        f"{counted(len(stories.recomputed), 'briefing')} recomputed",
+        f"{count_of(len(stories.recomputed), 'briefing')} recomputed",
     ]
     if fetch.fetched or fetch.not_modified or fetch.errors:
         parts.append(
@@ -28,12 +30,7 @@ def summary_line(report: Any, stories: Any, fetch: Any, stats: Any) -> str:
             f"{len(fetch.errors)} failed"
         )
     parts.append(
-        f"store: {counted(stats.documents, 'document')}, "
-        f"{counted(stats.stories, 'story', 'stories')}"
+        f"store: {count_of(stats.documents, 'document')}, "
+        f"{count_of(stats.stories, 'story', 'stories')}"
     )
     return "newsfuse: " + "; ".join(parts)
-
-
-def counted(number: int, singular: str, plural: str | None = None) -> str:
-    """``1 story``, ``2 stories``."""
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"

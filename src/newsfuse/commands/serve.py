@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsfuse.commands.options import DB_HELP, EPILOG, wrapped
-from newsfuse.commands.report import counted
 from newsfuse.errors import AddressError, InputError, NoDatabaseError
+from newsfuse.render.view import count_of
 
 
 def register(commands: Any) -> None:
@@ -129,6 +129,7 @@ def _access_log(name: str | None) -> Iterator[TextIO | None]:
 def _startup_line(args: argparse.Namespace, stats: Any, listening: socket.socket) -> str:
     host, port = listening.getsockname()[:2]
     url = f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
-    served = f"{counted(stats.stories, 'story', 'stories')}, {counted(stats.documents, 'document')}"
+    stories = count_of(stats.stories, "story", "stories")
+    served = f"{stories}, {count_of(stats.documents, 'document')}"
     log = f"; access log: {args.log}" if args.log and args.log != "-" else ""
     return f"newsfuse: serving {args.db} ({served}) on {url}{log}"

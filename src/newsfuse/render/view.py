@@ -75,8 +75,8 @@ class Tally:
     def parts(self) -> list[str]:
         """``["4 outlets", "4 articles", "1 copy"]``: outlets when counted (and any), articles
         always, copies when there are any."""
-        parts = [_count(self.outlets, "outlet")] if self.outlets else []
-        parts.append(_count(self.articles, "article"))
+        parts = [count_of(self.outlets, "outlet")] if self.outlets else []
+        parts.append(count_of(self.articles, "article"))
         if self.copies:
             parts.append(copies_phrase(self.copies))
         return parts
@@ -377,7 +377,7 @@ def outlet_list(coverage: Coverage) -> str:
 
 def copies_phrase(number: int) -> str:
     """``1 copy``, ``3 copies``."""
-    return _count(number, "copy", "copies")
+    return count_of(number, "copy", "copies")
 
 
 def source_label(story: StoryView, doc_id: str) -> str:
@@ -401,5 +401,6 @@ def _shorten(text: str, limit: int) -> str:
     return short
 
 
-def _count(number: int, noun: str, plural: str | None = None) -> str:
+def count_of(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 story``, ``2 stories``: a number with its noun in the right number."""
     return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
