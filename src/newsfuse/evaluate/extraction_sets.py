@@ -138,7 +138,7 @@ def _trafilatura(html: str, url: str | None, run: PageRun | None = None) -> Read
     document = bare_extraction(
         html, url=url, favor_precision=True, include_comments=False, with_metadata=True
     )
-    if document is None:
+    if document is None or isinstance(document, dict):
         return Reading("")
     return Reading(document.text or "", document.title, document.author, document.date)
 
@@ -173,7 +173,7 @@ def read_pages(
     inputs)."""
     sets: list[EvalSet] = []
     runs: list[PageRun] = []
-    seconds: Counter[str] = Counter()
+    seconds: dict[str, float] = {}
     systems = {"trafilatura": _trafilatura, "newsfuse": _newsfuse}
     for directory in directories:
         kind, pages = load_set(Path(directory))
@@ -183,7 +183,7 @@ def read_pages(
             for name, system in systems.items():
                 start = time.perf_counter()
                 run.readings[name] = system(html, url, run)
-                seconds[name] += time.perf_counter() - start
+                seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - start
             runs.append(run)
     return sets, runs, dict(seconds)
 

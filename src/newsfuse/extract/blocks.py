@@ -63,22 +63,59 @@ class Candidate:
     features: dict[str, float]
 
 
+Node = tuple[str, float, int, int, float]
+"""A tree node: (feature name, threshold, left child, right child, value); a leaf has the
+feature name "" and its value; a block goes left when its feature is <= the threshold."""
+
+
+def _tree_value(tree: tuple[Node, ...], features: dict[str, float]) -> float:
+    node = tree[0]
+    while node[0]:
+        name, threshold, left, right, _ = node
+        node = tree[left] if features.get(name, 0.0) <= threshold else tree[right]
+    return node[4]
+
+
 @dataclass(frozen=True)
 class BlockModel:
-    """A logistic model over named features with its decision threshold."""
+    """A block's log-odds of being body: bias + linear weights + boosted trees, and the
+    probability from which a block is kept."""
 
     weights: dict[str, float]
     bias: float
-    threshold: float
+    threshold: float  # for blocks in trafilatura's body
+    trees: tuple[tuple[Node, ...], ...] = ()
+    threshold_add: float = 0.5  # for blocks outside it
+
+    def keeps(self, features: dict[str, float]) -> bool:
+        limit = self.threshold if features.get("traf", 0.0) >= 0.5 else self.threshold_add
+        return self.probability(features) >= limit
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
+        z += sum(_tree_value(tree, features) for tree in self.trees)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def with_thresholds(self, threshold: float, threshold_add: float) -> BlockModel:
+        return BlockModel(self.weights, self.bias, threshold, self.trees, threshold_add)
 
     def to_json(self) -> str:
         weights = {k: round(v, 5) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-5}
-        payload = {"bias": round(self.bias, 5), "threshold": self.threshold, "weights": weights}
-        return json.dumps(payload, indent=0, sort_keys=True)
+        trees = [
+            [
+                [name, t, left, right, round(value, 6) if not name else 0]
+                for name, t, left, right, value in tree
+            ]
+            for tree in self.trees
+        ]
+        payload = {
+            "bias": round(self.bias, 6),
+            "threshold": self.threshold,
+            "threshold_add": self.threshold_add,
+            "weights": weights,
+            "trees": trees,
+        }
+        return json.dumps(payload, separators=(",", ":"), sort_keys=True)
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +124,11 @@ def load_model(path: Path = MODEL_PATH) -> BlockModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return BlockModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+    trees = tuple(
+        tuple((str(n), float(t), int(a), int(b), float(v)) for n, t, a, b, v in tree)
+        for tree in data.get("trees", [])
+    )
+    return BlockModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), trees)
 
 
 _OVERRIDE: ContextVar[tuple[BlockModel | None] | None] = ContextVar("block_model", default=None)
@@ -309,7 +350,7 @@ def choose_blocks(
     kept = [
         Block("heading" if c.kind == "heading" else "paragraph", c.text)
         for c in candidates
-        if model.probability(c.features) >= model.threshold
+        if model.keeps(c.features)
     ]
     return kept or traf_blocks
 

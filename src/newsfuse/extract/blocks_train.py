@@ -13,11 +13,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsfuse.extract.blocks import BlockModel, Candidate, overlap, reference, tokens
+from newsfuse.extract.blocks import BlockModel, Candidate, Node, overlap, reference, tokens
 
 MIN_SITES = 3
 C = 0.5
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+ADD_THRESHOLDS = (0.5, 0.7, 0.9, 1.01)  # 1.01: never add a block trafilatura left out
 _LABEL_OVERLAP = 0.5
 
 
@@ -80,17 +81,23 @@ def _page_f1(kept: Sequence[bool], page: TrainingPage) -> float:
     return 2 * tp / (sum(got.values()) + sum(want.values()))
 
 
-def _best_threshold(model: BlockModel, pages: Sequence[TrainingPage]) -> float:
+def _best_thresholds(model: BlockModel, pages: Sequence[TrainingPage]) -> BlockModel:
+    """The model with the pair of thresholds (in / outside trafilatura's body) of best mean
+    page F1 on ``pages``."""
     probabilities = [[model.probability(c.features) for c in page.candidates] for page in pages]
+    inside = [[c.features.get("traf", 0.0) >= 0.5 for c in page.candidates] for page in pages]
 
-    def mean_f1(threshold: float) -> float:
+    def mean_f1(pair: tuple[float, float]) -> float:
         scores = [
-            _page_f1([p >= threshold for p in probs], page)
-            for probs, page in zip(probabilities, pages, strict=True)
+            _page_f1(
+                [p >= (pair[0] if i else pair[1]) for p, i in zip(probs, ins, strict=True)], page
+            )
+            for probs, ins, page in zip(probabilities, inside, pages, strict=True)
         ]
         return sum(scores) / max(1, len(scores))
 
-    return max(THRESHOLDS, key=mean_f1)
+    pairs = [(keep, add) for keep in THRESHOLDS for add in ADD_THRESHOLDS]
+    return model.with_thresholds(*max(pairs, key=mean_f1))
 
 
 def fit_model(pages: Sequence[TrainingPage]) -> BlockModel:
@@ -101,7 +108,7 @@ def fit_model(pages: Sequence[TrainingPage]) -> BlockModel:
     rows, labels, weights = _rows(pages, _vocabulary(pages))
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows)
-    regression = LogisticRegression(C=C, max_iter=2000, solver="liblinear")
+    regression = LogisticRegression(C=C, max_iter=1000)
     regression.fit(matrix, labels, sample_weight=[w * len(pages) for w in weights])
     names: list[str] = list(vectorizer.get_feature_names_out())
     coefficients = regression.coef_[0]
@@ -110,7 +117,56 @@ def fit_model(pages: Sequence[TrainingPage]) -> BlockModel:
         float(regression.intercept_[0]),
         0.5,
     )
-    return BlockModel(model.weights, model.bias, _best_threshold(model, pages))
+    return _best_thresholds(model, pages)
+
+
+TREE_TOKENS = 150
+TREES = {"max_iter": 150, "max_leaf_nodes": 15, "learning_rate": 0.1, "min_samples_leaf": 40}
+
+
+def _tree_nodes(predictor: object, names: Sequence[str]) -> tuple[Node, ...]:
+    nodes = predictor.nodes  # type: ignore[attr-defined]
+    return tuple(
+        (
+            "" if node["is_leaf"] else names[int(node["feature_idx"])],
+            float(node["num_threshold"]),
+            int(node["left"]),
+            int(node["right"]),
+            float(node["value"]),
+        )
+        for node in nodes
+    )
+
+
+def _tree_vocabulary(pages: Sequence[TrainingPage]) -> set[str]:
+    """Non-token features and the ``TREE_TOKENS`` class/id tokens seen on most sites."""
+    vocabulary = _vocabulary(pages)
+    sites: dict[str, set[str]] = {}
+    for page in pages:
+        for candidate in page.candidates:
+            for name in candidate.features:
+                if name.startswith(("c=", "c0=")) and name in vocabulary:
+                    sites.setdefault(name, set()).add(page.site)
+    ranked = sorted(sites, key=lambda name: (-len(sites[name]), name))[:TREE_TOKENS]
+    return {n for n in vocabulary if not n.startswith(("c=", "c0="))} | set(ranked)
+
+
+def fit_trees(pages: Sequence[TrainingPage]) -> BlockModel:
+    """Gradient-boosted trees over the blocks' features (needs scikit-learn)."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.feature_extraction import DictVectorizer
+
+    rows, labels, weights = _rows(pages, _tree_vocabulary(pages))
+    vectorizer = DictVectorizer(sparse=False, dtype=np.float32)
+    matrix = vectorizer.fit_transform(rows)
+    names: list[str] = list(vectorizer.get_feature_names_out())
+    booster = HistGradientBoostingClassifier(random_state=0, **TREES)  # type: ignore[arg-type]
+    booster.fit(matrix, labels, sample_weight=np.asarray(weights) * len(pages))
+    trees = tuple(_tree_nodes(iteration[0], names) for iteration in booster._predictors)
+    baseline = float(np.ravel(booster._baseline_prediction)[0])
+    model = BlockModel({}, baseline, 0.5, trees)
+    return _best_thresholds(model, pages)
 
 
 def site_folds(sites: Sequence[str], k: int) -> list[int]:
