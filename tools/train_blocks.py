@@ -14,6 +14,7 @@ import argparse
 import pickle
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from newsfuse.evaluate.extraction_sets import (
@@ -25,7 +26,7 @@ from newsfuse.evaluate.extraction_sets import (
     training_pages,
 )
 from newsfuse.extract.blocks import MODEL_PATH
-from newsfuse.extract.blocks_train import fit_model
+from newsfuse.extract.blocks_train import fit_model, fit_trees
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SETS = [
@@ -63,14 +64,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--read-only", action="store_true", help="read and cache, no training")
     parser.add_argument("--folds", type=int, default=0)
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
+    parser.add_argument("--kind", choices=("trees", "linear"), default="trees")
+    parser.add_argument(
+        "--enable", action="store_true", help="let the extractor use it (when the folds say so)"
+    )
     args = parser.parse_args(argv)
     sets, runs, seconds = _load(args)
     if args.read_only:
         return 0
+    fit = fit_trees if args.kind == "trees" else fit_model
     if args.folds > 1:
-        fold_of = add_scorer_readings(runs, args.folds)
+        fold_of = add_scorer_readings(runs, args.folds, fit)
         print(format_sets_report(sets, runs, fold_of, seconds))
-    model = fit_model(training_pages(runs))
+    model = fit(training_pages(runs))
+    model = replace(model, enabled=args.enable)
     args.output.write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"wrote {args.output}: {len(model.weights)} weights, threshold {model.threshold}")
     return 0

@@ -17,7 +17,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from newsfuse.errors import InputError
 from newsfuse.evaluate.extraction import decode_html, score_bodies
 from newsfuse.extract.blocks import BlockModel, Candidate, choose_blocks, load_model
-from newsfuse.extract.blocks_train import TrainingPage, fit_model, label_blocks, out_of_fold
+from newsfuse.extract.blocks_train import TrainingPage, fit_trees, label_blocks, out_of_fold
 from newsfuse.types import Block
 
 _WORD = re.compile(r"\w+")
@@ -145,19 +145,12 @@ def _trafilatura(html: str, url: str | None, run: PageRun | None = None) -> Read
 
 def _newsfuse(html: str, url: str | None, run: PageRun | None = None) -> Reading:
     """newsfuse as it is (no block model); with ``run``, the scorer's inputs recorded too."""
-    from unittest import mock
-
-    from newsfuse.extract.blocks import recording, select_blocks, use_model
+    from newsfuse.extract.blocks import recording, use_model
     from newsfuse.extract.html import extract_html
     from newsfuse.types import RawDocument
 
     raw = RawDocument(source=url or "page", content=html, kind="html", url=url)
-    # until extract_html calls select_blocks itself
-    with (
-        use_model(None),
-        recording() as record,
-        mock.patch("newsfuse.extract.html.extract_blocks", select_blocks),
-    ):
+    with use_model(None), recording() as record:
         article = extract_html(raw, doc_id="page")
     if run is not None and record:
         run.traf_blocks, run.candidates = record[-1]
@@ -209,13 +202,17 @@ def training_pages(runs: Sequence[PageRun]) -> list[TrainingPage]:
     ]
 
 
-def add_scorer_readings(runs: Sequence[PageRun], folds: int) -> list[int]:
+def add_scorer_readings(
+    runs: Sequence[PageRun],
+    folds: int,
+    fit: Callable[[Sequence[TrainingPage]], BlockModel] = fit_trees,
+) -> list[int]:
     """Add "scorer (shipped)", "scorer in-fold" and, with ``folds`` > 1, "scorer out-of-fold"
     readings; return each page's fold (all 0 without folds)."""
     pages = training_pages(runs)
     shipped = load_model()
-    in_fold = fit_model(pages)
-    fold_of, models = out_of_fold(pages, folds, fit_model) if folds > 1 else ([0] * len(runs), [])
+    in_fold = fit(pages)
+    fold_of, models = out_of_fold(pages, folds, fit) if folds > 1 else ([0] * len(runs), [])
     for index, run in enumerate(runs):
         nf = run.readings["newsfuse"]
         variants = {"scorer in-fold": in_fold, "scorer (shipped)": shipped}

@@ -86,6 +86,7 @@ class BlockModel:
     threshold: float  # for blocks in trafilatura's body
     trees: tuple[tuple[Node, ...], ...] = ()
     threshold_add: float = 0.5  # for blocks outside it
+    enabled: bool = True  # False: shipped for evaluation, not used by the extractor
 
     def keeps(self, features: dict[str, float]) -> bool:
         limit = self.threshold if features.get("traf", 0.0) >= 0.5 else self.threshold_add
@@ -97,7 +98,9 @@ class BlockModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def with_thresholds(self, threshold: float, threshold_add: float) -> BlockModel:
-        return BlockModel(self.weights, self.bias, threshold, self.trees, threshold_add)
+        return BlockModel(
+            self.weights, self.bias, threshold, self.trees, threshold_add, self.enabled
+        )
 
     def to_json(self) -> str:
         weights = {k: round(v, 5) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-5}
@@ -112,6 +115,7 @@ class BlockModel:
             "bias": round(self.bias, 6),
             "threshold": self.threshold,
             "threshold_add": self.threshold_add,
+            "enabled": self.enabled,
             "weights": weights,
             "trees": trees,
         }
@@ -128,7 +132,14 @@ def load_model(path: Path = MODEL_PATH) -> BlockModel | None:
         tuple((str(n), float(t), int(a), int(b), float(v)) for n, t, a, b, v in tree)
         for tree in data.get("trees", [])
     )
-    return BlockModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), trees)
+    return BlockModel(
+        dict(data["weights"]),
+        float(data["bias"]),
+        float(data["threshold"]),
+        trees,
+        float(data.get("threshold_add", data["threshold"])),
+        bool(data.get("enabled", True)),
+    )
 
 
 _OVERRIDE: ContextVar[tuple[BlockModel | None] | None] = ContextVar("block_model", default=None)
@@ -146,8 +157,13 @@ def use_model(model: BlockModel | None) -> Iterator[None]:
 
 
 def _active_model() -> BlockModel | None:
+    """The model ``use_model`` set, else the shipped one when it is enabled (the folds
+    decide: ``tools/train_blocks.py --enable``)."""
     override = _OVERRIDE.get()
-    return override[0] if override is not None else load_model()
+    if override is not None:
+        return override[0]
+    shipped = load_model()
+    return shipped if shipped is not None and shipped.enabled else None
 
 
 # --------------------------------------------------------------------------- text overlap
