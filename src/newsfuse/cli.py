@@ -162,17 +162,17 @@ def _add_eval(commands: Any) -> None:
     )
     kinds = command.add_subparsers(title="what to evaluate", metavar="STAGE", parser_class=_Parser)
     extraction = kinds.add_parser(
-        "extraction", help="article-body F1 against gold bodies (word 4-grams)"
+        "extraction", help="article-body F1 (each set's metric) and title/author/date accuracy"
     )
     extraction.add_argument(
-        "--html-dir", type=Path, required=True, metavar="DIR", help="folder of <id>.html(.gz) pages"
+        "sets", nargs="*", type=Path, metavar="SET", help="gold folders: ground-truth.json, html/"
+    )
+    extraction.add_argument("--folds", type=int, default=0, metavar="K", help="out of fold by site")
+    extraction.add_argument(
+        "--html-dir", type=Path, metavar="DIR", help="folder of <id>.html(.gz) pages"
     )
     extraction.add_argument(
-        "--gold",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help="ground-truth JSON: {id: {articleBody, url}}",
+        "--gold", type=Path, metavar="FILE", help="ground-truth JSON: {id: {articleBody, url}}"
     )
     extraction.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     extraction.set_defaults(handler=_run_eval_extraction)
@@ -269,7 +269,13 @@ def _run_brief(args: argparse.Namespace) -> int:
 
 def _run_eval_extraction(args: argparse.Namespace) -> int:
     from newsfuse.evaluate.extraction import format_extraction_report, run_extraction_eval
+    from newsfuse.evaluate.extraction_sets import run_sets
 
+    if args.sets:
+        print(run_sets(args.sets, folds=args.folds))
+        return 0
+    if args.html_dir is None or args.gold is None:
+        raise InputError("pass gold set folders, or --html-dir DIR and --gold FILE")
     _need_dir(args.html_dir)
     _need_file(args.gold)
     print(format_extraction_report(run_extraction_eval(args.html_dir, args.gold)))

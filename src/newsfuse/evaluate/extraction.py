@@ -1,8 +1,12 @@
 """Article-body extraction benchmark: newsfuse against trafilatura on gold bodies.
 
-The metric is the Scrapinghub/Zyte article-extraction benchmark's own: ``\\w+`` tokens, a
-multiset of word 4-grams per body, per-page tp/fp/fn normalised by their sum, precision and
-recall averaged over pages, F1 of the two means.
+Two gold formats: ``extraction/`` (the Scrapinghub/Zyte benchmark: ``{id: {articleBody,
+url}}``) is scored with its own metric: ``\\w+`` tokens, a multiset of word 4-grams per body,
+per-page tp/fp/fn normalised by their sum, precision and recall averaged over pages, F1 of the
+two means. ``extraction-wcxb/`` (gold with ``title``, ``author``, ``publish_date``) is scored
+with WCXB's word F1 per page (lowercased ``\\w+`` bags), averaged over pages, and title /
+author / date accuracy. The multi-set run (``run_sets``, in ``extraction_sets.py``) adds the
+learned block scorer in-fold and out of fold by site.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ from lxml.etree import LxmlError
 from selectolax.lexbor import LexborHTMLParser
 
 from newsfuse import lang
-from newsfuse.extract.html_body import count_words, extract_blocks
+from newsfuse.extract.blocks import select_blocks
+from newsfuse.extract.html_body import count_words
 from newsfuse.extract.html_boilerplate import drop_boilerplate
 from newsfuse.extract.html_dates import date_from_markup, dateline_date, url_month_name_date
 from newsfuse.extract.html_meta import PageMeta, page_meta
@@ -130,7 +131,7 @@ def _read(raw: RawDocument, doc_id: str, min_words: int) -> Article:
     for node in tree.css(_STRIP):
         node.decompose()
     cleaned = tree.html or ""
-    blocks = drop_boilerplate(extract_blocks(cleaned, raw.url, min_words=min_words))
+    blocks = drop_boilerplate(select_blocks(cleaned, raw.url, min_words=min_words))
     blocks = _drop_title(blocks, meta.title)
     words = sum(count_words(block.text) for block in blocks if block.kind == "paragraph")
     if words < min_words:
