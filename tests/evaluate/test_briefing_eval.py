@@ -162,3 +162,33 @@ def test_read_gold(tmp_path: Path) -> None:
     (tmp_path / "stories" / "bad.json").write_text("{", encoding="utf-8")
     with pytest.raises(InputError, match="bad.json"):
         read_gold(tmp_path)
+
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+GOLD_DIR = Path(__file__).resolve().parents[2] / "eval" / "gold" / "briefing"
+FLOORS = {
+    ("quotes", "precision"): 0.65,
+    ("quotes", "recall"): 0.25,
+    ("facts", "precision"): 0.35,
+    ("timeline", "precision"): 0.80,
+    ("entities", "precision"): 0.55,
+    ("citations", "precision"): 0.50,
+}
+"""Just under what the first three tune stories measured (21/29 right speakers, 23/74 gold
+quotes found, 16/36 usable facts, 14/16 dates, 67/105 entities, 11/18 citations): a floor that
+catches a regression, far below issue 12's targets."""
+
+
+@pytest.mark.slow
+def test_the_first_tune_stories_keep_their_floors() -> None:
+    if not (SHARED / "eval" / "clustering").is_dir():
+        pytest.skip(f"the evaluation data is not at {SHARED}/eval")
+    from newsfuse.evaluate.briefing import run_briefing_eval
+
+    report = run_briefing_eval(GOLD_DIR, SHARED, splits=("tune",), limit=3)
+    scores = report.splits["tune"]
+    for (name, kind), floor in FLOORS.items():
+        tally = getattr(scores, name)
+        value = tally.precision if kind == "precision" else tally.recall
+        assert value is not None and value >= floor, (name, kind, value)
+    assert scores.wrong_merges == 0
