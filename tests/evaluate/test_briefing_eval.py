@@ -192,3 +192,16 @@ def test_the_first_tune_stories_keep_their_floors() -> None:
         value = tally.precision if kind == "precision" else tally.recall
         assert value is not None and value >= floor, (name, kind, value)
     assert scores.wrong_merges == 0
+
+
+@pytest.mark.slow
+def test_a_story_whose_fact_wordings_are_tagged_without_a_parse_is_briefed() -> None:
+    """mn-25's grouped fact wordings once crashed the briefing: a tagged-only spaCy Doc has no
+    subtree edges, and reading them raised IndexError [E040]."""
+    if not (SHARED / "eval" / "summarization").is_dir():
+        pytest.skip(f"the evaluation data is not at {SHARED}/eval")
+    from newsfuse.evaluate.briefing import brief_gold_story, source_records
+
+    (story,) = [s for s in read_gold(GOLD_DIR) if s.id == "mn-25-iditarod-snowmobile"]
+    briefing = brief_gold_story(story, source_records(SHARED, story.documents))
+    assert briefing.facts and set(briefing.documents) <= set(story.documents)
