@@ -33,6 +33,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +138,7 @@ def brief_gold_story(story: GoldStory, records: Mapping[str, Mapping[str, str]])
 _WORD = re.compile(r"\w+")
 
 
+@cache
 def content_words(text: str) -> frozenset[str]:
     """The lower-case words of ``text`` that are not stop words."""
     stop = lang.part(None, "core").STOP_WORDS

@@ -39,16 +39,13 @@ def wants_parse(text: str, language: str | None = None) -> bool:
 def records(doc: Any) -> tuple[Token, ...]:
     """The words of a spaCy ``Doc`` as compact records (strings interned: one copy each)."""
     intern = sys.intern
-    if not doc.has_annotation("DEP"):  # tagged only: spaCy's edges are not set, so none are read
-        return tuple(
-            Token(token.text, token.idx, intern(token.lemma_), intern(token.pos_), "",
-                  token.i, token.i, token.i, token.like_num, token.is_punct)
-            for token in doc
-        )
+    parsed = doc.has_annotation("DEP")  # a tagged-only Doc's heads and edges are not set
     return tuple(
         Token(
-            token.text, token.idx, intern(token.lemma_), intern(token.pos_), intern(token.dep_),
-            token.head.i, token.left_edge.i, token.right_edge.i, token.like_num, token.is_punct,
+            token.text, token.idx, intern(token.lemma_), intern(token.pos_),
+            intern(token.dep_) if parsed else "",
+            *((token.head.i, token.left_edge.i, token.right_edge.i) if parsed else (token.i,) * 3),
+            token.like_num, token.is_punct,
         )
         for token in doc
     )
