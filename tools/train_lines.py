@@ -90,7 +90,7 @@ def gold_multinews(hand: Path) -> None:
         out.append({
             "id": page_id, "story": story, "fold": cleaner.fold_of(story),
             "page": "non-article" if note.get("doc") == "na" else "article",
-            "labels": "".join(labels), "hashes": [cleaner.line_hash(x) for x in lines],
+            "labels": "".join(labels), "digest": cleaner.digest(lines),
         })  # fmt: skip
     if notes:
         sys.exit(f"labels for pages not in the sample: {sorted(notes)}")
@@ -111,7 +111,7 @@ def gold_wcxb() -> None:
             "id": page_id, "site": site, "fold": cleaner.fold_of(site),
             "labels": cleaner.wcxb_labels(lines, gold.get("articleBody") or "",
                                           gold.get("without") or []),
-            "hashes": [cleaner.line_hash(x) for x in lines],
+            "digest": cleaner.digest(lines),
         })  # fmt: skip
     _write(GOLD / "wcxb.jsonl", out)
 
@@ -127,7 +127,8 @@ def _write(path: Path, records: list[dict[str, object]]) -> None:
 def fit() -> None:
     pages = cleaner.load_gold(GOLD, SHARED)
     model = cleaner.fit_model(pages)
-    text_lines.MODEL_PATH.write_text(json.dumps(model.to_json(), indent=1) + "\n", "utf-8")
+    compact = json.dumps(model.to_json(), separators=(",", ":"))
+    text_lines.MODEL_PATH.write_text(compact + "\n", encoding="utf-8")
     print(f"{text_lines.MODEL_PATH}: threshold {model.threshold:.3f}, {len(pages)} pages")
 
 

@@ -204,6 +204,28 @@ def _add_eval(commands: Any) -> None:
     summary.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     summary.set_defaults(handler=_run_eval_summary)
     _add_eval_briefing(kinds)
+    _add_eval_cleaner(kinds)
+
+
+def _add_eval_cleaner(kinds: Any) -> None:
+    cleaner = kinds.add_parser(
+        "cleaner", help="scraped-text cleaner: boilerplate lines removed, article lines kept"
+    )
+    cleaner.add_argument(
+        "gold", type=Path, nargs="?", default=Path("eval/gold/cleaner"), metavar="GOLD",
+        help="labelled lines (default: eval/gold/cleaner)",
+    )
+    cleaner.add_argument(
+        "--shared", type=Path, default=Path("../shared/eval"), metavar="DIR",
+        help="the pages' data (default: ../shared/eval)",
+    )
+    cleaner.add_argument("--no-folds", action="store_true", help="skip the out-of-fold run")
+    cleaner.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N pages")
+    cleaner.add_argument(
+        "--missed", type=int, default=0, metavar="N", help="list N boilerplate lines kept"
+    )
+    cleaner.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    cleaner.set_defaults(handler=_run_eval_cleaner)
 
 
 def _add_eval_briefing(kinds: Any) -> None:
@@ -279,6 +301,16 @@ def _run_eval_extraction(args: argparse.Namespace) -> int:
     _need_dir(args.html_dir)
     _need_file(args.gold)
     print(format_extraction_report(run_extraction_eval(args.html_dir, args.gold)))
+    return 0
+
+
+def _run_eval_cleaner(args: argparse.Namespace) -> int:
+    from newsfuse.evaluate.cleaner import format_cleaner_report, run_cleaner_eval
+
+    _need_dir(args.gold)
+    _need_dir(args.shared)
+    report = run_cleaner_eval(args.gold, args.shared, folds=not args.no_folds, limit=args.limit)
+    print(format_cleaner_report(report, missed=args.missed))
     return 0
 
 

@@ -42,6 +42,8 @@ REASONS: dict[str, str] = {
     "R305": "not an article: the body is a list of short teasers",
     "R306": "too complex: {tags:,} tags (limit {limit:,})",
     "R307": "unreadable HTML: {error}",
+    "R308": "not an article: page furniture (boilerplate lines) in {words} of plain text, "
+    "only {body} of body text",
     "R901": "extraction failed: {error}",
     "R902": "extraction crashed: the worker {how}",
     "R903": "extraction crashed: {error}",

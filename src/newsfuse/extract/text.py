@@ -16,8 +16,15 @@ The page's language is known only once it is clean, so lines are judged with eve
 words at once (``lang/<code>/boilerplate.py``, ``scraped.py``, ``bylines.py``); a transcript is
 split into sentences with the cue words of its detected language.
 
+Lines the rules leave open are also judged by a small learned model of their shape and
+context (``text_lines``: length, punctuation, capitals, link- and credit-like marks, place,
+neighbours, repetition, share of the article's words); a line it finds to be page furniture
+is dropped like a rule's. It is fitted on labelled real scrapes (``eval/gold/cleaner/``) by
+``tools/train_lines.py``; ``newsfuse eval cleaner`` reports it in and out of fold.
+
 ``clean`` returns every removed line with its role, for inspection and for tests;
-``extract_text`` turns the result into an ``Article``.
+``extract_text`` turns the result into an ``Article``, or rejects the page with a coded reason
+(``judge``: too little body text; page furniture only, R308; a teaser listing, R305).
 """
 
 from __future__ import annotations
@@ -27,9 +34,10 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from newsfuse import lang
-from newsfuse.extract import meta, transcript
+from newsfuse.extract import meta, text_lines, transcript
 from newsfuse.extract.language import detect_language
-from newsfuse.reasons import reason, too_short
+from newsfuse.extract.text_lines import LineModel
+from newsfuse.reasons import reason, too_short, word_count
 from newsfuse.types import Article, Block, DateSignal, RawDocument, Repair
 
 _TERMINAL = re.compile(r"[.!?](?:\s?[\"”’'»)\]])*$")
@@ -95,6 +103,10 @@ class Cleaned:
     transcript: bool = False
     repairs: list[Repair] = field(default_factory=list)
     removed: list[Verdict] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    sources: list[list[int]] = field(default_factory=list)
+    kept: set[int] = field(default_factory=set)
+    scores: list[float] = field(default_factory=list)
 
 
 def normalise(content: str) -> str:
@@ -107,19 +119,31 @@ def normalise(content: str) -> str:
 def split_lines(content: str) -> list[str]:
     """Non-empty lines, with hard-wrapped lines of one paragraph joined back (also when the
     wrapping left blank lines between them)."""
-    lines: list[str] = []
+    return [line for line, _ in split_lines_with_sources(content)]
+
+
+def raw_lines(content: str) -> list[str]:
+    """The page's non-empty lines as they are (the unit the cleaner's gold is labelled in)."""
+    return [line.strip() for line in normalise(content).split("\n") if line.strip()]
+
+
+def split_lines_with_sources(content: str) -> list[tuple[str, list[int]]]:
+    """``split_lines`` with, for each line, the indices of the ``raw_lines`` it joins."""
+    lines: list[tuple[str, list[int]]] = []
     gap = False
+    index = 0
     for raw in normalise(content).split("\n"):
         line = raw.strip()
         if not line:
             gap = True
             continue
         line = _without_credit(line)
-        if lines and _wrapped(lines[-1], line, gap):
-            lines[-1] = f"{lines[-1]} {line}"
+        if lines and _wrapped(lines[-1][0], line, gap):
+            lines[-1] = (f"{lines[-1][0]} {line}", [*lines[-1][1], index])
         else:
-            lines.append(line)
+            lines.append((line, [index]))
         gap = False
+        index += 1
     return lines
 
 
@@ -388,26 +412,43 @@ def _same_text(a: str, b: str | None) -> bool:
 
 def _body_blocks(lines: list[str], roles: list[str | None], start: int, end: int,
                  title: str | None, topic: Topic, out: Cleaned) -> list[Block]:
-    listed, bullets = _short_runs(lines, roles, start, end, topic)
+    unjudged = [None if role == "furniture" else role for role in roles]
+    listed, bullets = _short_runs(lines, unjudged, start, end, topic)
     blocks: list[Block] = []
     for i in range(start, end + 1):
-        line, role = lines[i], roles[i]
-        following = lines[i + 1] if i < end and roles[i + 1] is None else None
-        if role is not None:
-            out.removed.append(Verdict(line, role))
-        elif _same_text(line, title):
-            out.removed.append(Verdict(line, "title"))
-        elif is_prose(line) or _continues_paragraph(line, blocks):
-            blocks.append(Block("paragraph", line))
-        elif i in bullets and len(line.split()) >= 4:
-            blocks.append(Block("paragraph", line))
-        elif i not in listed and _is_heading(line, following, topic):
-            blocks.append(Block("heading", line))
-        elif i not in listed and _is_unfinished_paragraph(line, topic):
-            blocks.append(Block("paragraph", line))
+        line = lines[i]
+        kind = _body_kind(i, lines, roles, title, topic, blocks, listed, bullets, end)
+        if kind in ("paragraph", "heading"):
+            blocks.append(Block("paragraph" if kind == "paragraph" else "heading", line))
+            out.kept.add(i)
         else:
-            out.removed.append(Verdict(line, "headline-list" if i in listed else "headline"))
+            out.removed.append(Verdict(line, kind))
     return join_broken(blocks)
+
+
+def _body_kind(i: int, lines: list[str], roles: list[str | None], title: str | None,
+               topic: Topic, blocks: list[Block], listed: set[int], bullets: set[int],
+               end: int) -> str:
+    """What body line ``i`` becomes: a paragraph or heading, or the role it is removed with."""
+    line, role = lines[i], roles[i]
+    following = lines[i + 1] if i < end and roles[i + 1] is None else None
+    if role == "furniture" and (
+        i in bullets or (i not in listed and _is_heading(line, following, topic))
+    ):
+        role = None  # the line model leaves headings and bullets to the rules (its gold has few)
+    if role is not None:
+        return role
+    if _same_text(line, title):
+        return "title"
+    if is_prose(line) or _continues_paragraph(line, blocks):
+        return "paragraph"
+    if i in bullets and len(line.split()) >= 4:
+        return "paragraph"
+    if i not in listed and _is_heading(line, following, topic):
+        return "heading"
+    if i not in listed and _is_unfinished_paragraph(line, topic):
+        return "paragraph"
+    return "headline-list" if i in listed else "headline"
 
 
 def _continues_paragraph(line: str, blocks: list[Block]) -> bool:
@@ -460,21 +501,47 @@ def _nth_paragraph(paragraphs: list[str], phrase: str, earlier: int) -> int:
     return len(paragraphs) - 1
 
 
-def clean(content: str, *, url: str | None = None, crawl_date: str | None = None) -> Cleaned:
-    """Clean one scraped page: body blocks, metadata and the lines removed (with their role)."""
+_SHIPPED = object()
+
+
+def clean(content: str, *, url: str | None = None, crawl_date: str | None = None,
+          model: LineModel | None | object = _SHIPPED) -> Cleaned:
+    """Clean one scraped page: body blocks, metadata and the lines removed (with their role).
+
+    ``model`` judges each line the rules leave open (``text_lines``; the shipped one unless
+    given, none with ``None``): a line it finds to be page furniture gets the role
+    ``furniture``. The headline and the header's metadata are read with the rules' roles
+    only (the model is fitted on body and furniture lines, not on headlines and bylines)."""
     out = Cleaned()
-    lines = split_lines(content)
-    roles = [line_role(line) for line in lines]
+    split = split_lines_with_sources(content)
+    lines = [line for line, _ in split]
+    out.lines, out.sources = lines, [sources for _, sources in split]
+    rules = [line_role(line) for line in lines]
+    chosen = text_lines.shipped() if model is _SHIPPED else model
+    roles = _judged(out, lines, rules, chosen if isinstance(chosen, LineModel) else None)
     start = _first_body_line(lines, roles)
     if start is None:
         out.removed.extend(Verdict(line, roles[i] or "short") for i, line in enumerate(lines))
         return out
     topic = Topic([line for i, line in enumerate(lines) if roles[i] is None and is_prose(line)])
-    out.title, start = _title_and_start(lines, roles, start, topic)
+    out.title, start = _title_and_start(lines, rules, start, topic)
     end = body_end(lines, roles, start, topic)
-    _read_metadata(out, lines, roles, start, end, topic, url, crawl_date)
+    _read_metadata(out, lines, rules, start, end, topic, url, crawl_date)
     out.blocks = _read_body(out, lines, roles, start, end, topic)
     return out
+
+
+def _judged(out: Cleaned, lines: list[str], rules: list[str | None],
+            model: LineModel | None) -> list[str | None]:
+    """The rules' roles with ``furniture`` for each open line the model drops. An
+    unpunctuated transcript is left to the rules: the model reads punctuation."""
+    if model is None or not lines or transcript.is_transcript(" ".join(lines)):
+        return rules
+    out.scores = model.scores(
+        text_lines.line_features(lines, rules, [stems(line) for line in lines])
+    ).tolist()
+    return [role if role is not None or score < model.threshold else "furniture"
+            for role, score in zip(rules, out.scores, strict=True)]
 
 
 def _title_and_start(lines: list[str], roles: list[str | None], start: int,
@@ -499,6 +566,7 @@ def _read_body(out: Cleaned, lines: list[str], roles: list[str | None], start: i
         Verdict(line, roles[i] or "header") for i, line in enumerate(header) if i not in decks
     )
     blocks = [Block("paragraph", header[i]) for i in decks]
+    out.kept.update(decks)
     blocks += _body_blocks(lines, roles, start, end, out.title, topic, out)
     out.removed.extend(Verdict(line, roles[end + 1 + i] or "trailer")
                        for i, line in enumerate(lines[end + 1 :]))
@@ -528,9 +596,9 @@ def extract_text(raw: RawDocument, *, doc_id: str, min_words: int = 40) -> Artic
     if not raw.content.strip():
         return _rejected(raw, doc_id, reason("R102"))
     cleaned = clean(raw.content, url=raw.url, crawl_date=raw.crawl_date)
-    count = sum(len(b.text.split()) for b in cleaned.blocks if b.kind == "paragraph")
-    if count < min_words:
-        return _rejected(raw, doc_id, too_short(count, len(raw.content.split()), min_words))
+    why = judge(cleaned, min_words=min_words, read=len(raw.content.split()))
+    if why is not None:
+        return _rejected(raw, doc_id, why)
     body = "\n\n".join(block.text for block in cleaned.blocks)
     return Article(
         id=doc_id,
@@ -549,6 +617,30 @@ def extract_text(raw: RawDocument, *, doc_id: str, min_words: int = 40) -> Artic
         repairs=tuple(cleaned.repairs),
         crawl_date=raw.crawl_date,
     )
+
+
+_FURNITURE = frozenset(
+    ("link", "caption", "nav", "form", "notice", "footer", "junk", "furniture", "headline")
+)
+"""Roles of removed lines that are page furniture (not the page's own title or byline)."""
+
+
+def judge(cleaned: Cleaned, *, min_words: int = 40, read: int | None = None) -> str | None:
+    """Why a cleaned page is no article (a coded reason), or None for an article: too few
+    words of body text; said as page furniture (R308) when boilerplate lines make at least
+    half of the page's words, as a listing (R305) when teaser lists do."""
+    count = sum(len(b.text.split()) for b in cleaned.blocks if b.kind == "paragraph")
+    if count >= min_words:
+        return None
+    if read is None:
+        read = sum(len(line.split()) for line in cleaned.lines)
+    listed = sum(len(v.text.split()) for v in cleaned.removed if v.role == "headline-list")
+    furniture = sum(len(v.text.split()) for v in cleaned.removed if v.role in _FURNITURE)
+    if read and listed * 2 >= read:
+        return reason("R305")
+    if read and (furniture + listed) * 2 >= read:
+        return reason("R308", words=word_count(read), body=word_count(count))
+    return too_short(count, read, min_words)
 
 
 def _rejected(raw: RawDocument, doc_id: str, reason: str) -> Article:

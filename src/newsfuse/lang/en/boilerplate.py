@@ -103,3 +103,8 @@ PROMPTS = (
 """Words of a call to subscribe or follow, inside a short paragraph."""
 CALLS_TO_ACTION = ("click here", "use the code", "promo code")
 """With a price, the words of a sales pitch."""
+
+# ----------------------------------------------------------------- the learned line judge
+
+ADDRESS_WORDS = ("you", "your", "yours", "you're", "you’re", "you'll", "you’ll")
+"""Words that address the reader (share a line's words, one feature of ``text_lines``)."""
