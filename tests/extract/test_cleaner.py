@@ -168,3 +168,37 @@ def test_shipped_model_loads_quickly_and_round_trips(tmp_path: Path) -> None:
     again = text_lines.load(path)
     rows = np.random.default_rng(1).normal(size=(5, len(text_lines.FEATURES)))
     assert np.allclose(model.scores(rows), again.scores(rows))
+
+
+def test_scraper_text_gives_a_line_per_block() -> None:
+    from newsfuse.evaluate.cleaner import page_text
+
+    html = ("<html><head><title>t</title><script>var x = 1;</script></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><h1>Bridge to reopen</h1>"
+            "<p>The bridge <b>will</b> reopen.</p><div>Share<span> this</span></div></body></html>")
+    assert page_text(html).split("\n") == [
+        "Home News", "Bridge to reopen", "The bridge will reopen.", "Share this"]
+
+
+def test_gold_lines_labelled_from_body_and_without_snippets() -> None:
+    from newsfuse.evaluate.cleaner import wcxb_labels
+
+    lines = ["Home", "The council voted on Tuesday to rebuild the bridge.", "Short line",
+             "Sign up for our newsletter", "Menu"]
+    body = "The council voted on Tuesday to rebuild the bridge.\n\nShort line"
+    assert wcxb_labels(lines, body, ["Sign up for our newsletter"]) == "oaabo"
+
+
+def test_scoring_counts_kept_and_removed_lines() -> None:
+    from newsfuse.evaluate.cleaner import GoldPage, score_page
+
+    page = _page()
+    labels = "".join(
+        "a" if line in PARAGRAPHS else "m" if line.startswith("Harlow council") else "b"
+        for line in text.raw_lines(page)
+    )
+    counts = score_page(GoldPage("t", "p1", "g", 0, page, labels, "article"), text_lines.shipped())
+    assert (counts.article, counts.kept) == (6, 6)
+    assert counts.boilerplate == labels.count("b")
+    assert counts.boilerplate - counts.removed == len(MISSED)
+    assert counts.articles == 1 and counts.articles_rejected == 0

@@ -510,8 +510,9 @@ def clean(content: str, *, url: str | None = None, crawl_date: str | None = None
 
     ``model`` judges each line the rules leave open (``text_lines``; the shipped one unless
     given, none with ``None``): a line it finds to be page furniture gets the role
-    ``furniture``. The headline and the header's metadata are read with the rules' roles
-    only (the model is fitted on body and furniture lines, not on headlines and bylines)."""
+    ``furniture``. The headline, the header's metadata and where the body ends are read with
+    the rules' roles only (the model is fitted on body and furniture lines, not on headlines
+    and bylines, and a furniture line must not hide a teaser list that ends the body)."""
     out = Cleaned()
     split = split_lines_with_sources(content)
     lines = [line for line, _ in split]
@@ -525,7 +526,7 @@ def clean(content: str, *, url: str | None = None, crawl_date: str | None = None
         return out
     topic = Topic([line for i, line in enumerate(lines) if roles[i] is None and is_prose(line)])
     out.title, start = _title_and_start(lines, rules, start, topic)
-    end = body_end(lines, roles, start, topic)
+    end = body_end(lines, rules, start, topic)
     _read_metadata(out, lines, rules, start, end, topic, url, crawl_date)
     out.blocks = _read_body(out, lines, roles, start, end, topic)
     return out
@@ -533,15 +534,19 @@ def clean(content: str, *, url: str | None = None, crawl_date: str | None = None
 
 def _judged(out: Cleaned, lines: list[str], rules: list[str | None],
             model: LineModel | None) -> list[str | None]:
-    """The rules' roles with ``furniture`` for each open line the model drops. An
-    unpunctuated transcript is left to the rules: the model reads punctuation."""
+    """The rules' roles with ``furniture`` for each open line the model drops. A sentence-
+    shaped line (``is_prose``) is left to the rules, a paragraph lost costing more than a
+    furniture line kept; so is an unpunctuated transcript (the model reads punctuation)."""
     if model is None or not lines or transcript.is_transcript(" ".join(lines)):
         return rules
     out.scores = model.scores(
         text_lines.line_features(lines, rules, [stems(line) for line in lines])
     ).tolist()
-    return [role if role is not None or score < model.threshold else "furniture"
-            for role, score in zip(rules, out.scores, strict=True)]
+    return [
+        "furniture" if role is None and score >= model.threshold and not is_prose(line)
+        else role
+        for line, role, score in zip(lines, rules, out.scores, strict=True)
+    ]
 
 
 def _title_and_start(lines: list[str], roles: list[str | None], start: int,
