@@ -23,7 +23,7 @@ from newsfuse.extract.html_dates import normalise_date, url_month_name_date
 from newsfuse.extract.meta import date_from_url, parse_dateline
 
 _SPACE = re.compile(r"\s+")
-_ARTICLE_TYPES = re.compile(r"article|posting|report|news|blog", re.I)
+_ARTICLE_TYPES = re.compile(r"article|posting|report|news", re.I)
 _SKIP_TYPES = re.compile(r"^(?:website|webpage|organization|person|breadcrumblist|imageobject"
                          r"|searchaction|sitenavigationelement|wpheader|wpfooter)$", re.I)
 _TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "parsely-title",
@@ -93,9 +93,6 @@ def _walk(item: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(item, dict):
         yield item
         yield from _walk(item.get("@graph", []))
-        main = item.get("mainEntity")
-        if isinstance(main, dict | list):
-            yield from _walk(main)
 
 
 def _kinds(item: dict[str, Any]) -> list[str]:
@@ -110,7 +107,7 @@ def json_ld(tree: LexborHTMLParser) -> tuple[dict[str, Any], dict[str, Any]]:
     other: dict[str, Any] = {}
     for node in tree.css('script[type="application/ld+json"]'):
         try:
-            data = json.loads(node.text() or "", strict=False)
+            data = json.loads(node.text() or "")
         except (json.JSONDecodeError, ValueError, RecursionError):
             continue
         for item in _walk(data):

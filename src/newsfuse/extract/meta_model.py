@@ -173,7 +173,10 @@ def _features(field: str, scored: list[tuple[Candidate, str]], outlet: str | Non
         if field == "author" and is_person_name(value):
             first_person.setdefault(_family(c.signal), c)
     for c, value in scored:
-        agree = {_family(o.signal) for o, v in scored if o.signal != c.signal and _same(field, value, v)}
+        agree = {
+            _family(o.signal) for o, v in scored
+            if o.signal != c.signal and _same(field, value, v)
+        }
         signal = _family(c.signal) if _family(c.signal) in signals else "other"
         f = {f"signal={signal}": 1.0, "rank0": float(c.rank == 0), "rank": min(c.rank, 4) / 4}
         f["agree"] = math.log1p(len(agree))
