@@ -67,6 +67,8 @@ def fallback_date(raw: RawDocument, blocks: list[Block]) -> tuple[str | None, Da
         if found:
             return found, "dateline"
     found = date_from_markup(raw.content, raw.url)
+    if found and raw.crawl_date and found > raw.crawl_date[:10]:
+        found = None
     return (found, "meta") if found else (None, None)
 
 
@@ -78,6 +80,9 @@ def choose_meta(
     (``extract/meta_model.py``); the title falls back to the markup's, the date to
     ``fallback_date``."""
     host = urlsplit(raw.url or "").hostname or ""
+    if raw.crawl_date:  # a date after the crawl is a print date or a clock, not the article's
+        crawled = raw.crawl_date[:10]
+        candidates = [c for c in candidates if c.field != "date" or c.value <= crawled]
     chosen = choose(candidates, outlet=meta.outlet, host=host, model=model)
     date = chosen["date"]
     if date.value and date.signal:

@@ -19,7 +19,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsfuse import lang
-from newsfuse.extract.html_dates import normalise_date, url_month_name_date
+from newsfuse.extract.html_dates import dateline_date, normalise_date, url_month_name_date
 from newsfuse.extract.meta import date_from_url, parse_dateline
 
 _SPACE = re.compile(r"\s+")
@@ -43,6 +43,9 @@ _BYLINE_SELECTORS = (
     ("class-byline", '[class*="byline"]'),
     ("class-author", '[class*="author"]'),
 )
+_DATE_KEY = re.compile(r"date|publish|created", re.I)
+_MODIFIED_KEY = re.compile(r"modif|updat", re.I)
+_DATE_CLASS_SELECTOR = '[class*="date"], [class*="publish"], [class*="posted"], [class*="meta"]'
 _TIME_SELECTOR = "time, [itemprop=datePublished], [itemprop=dateCreated]"
 _HEADING_AREA = 20
 """Text lines read after the first <h1> for a byline or a dateline."""
@@ -53,7 +56,7 @@ _BY = re.compile(
     r"^" + lang.alternatives("bylines", "AUTHOR_PREFIXES", words=True) + r"\b", re.IGNORECASE
 )
 VISIBLE = ("h1", "itemprop-headline", "rel-author", "itemprop-author", "class-byline",
-           "class-author", "time", "heading")
+           "class-author", "class-date", "time", "heading")
 """Signal families read from the page's text (the others are declared in markup or URL)."""
 
 
@@ -145,6 +148,17 @@ def _ld_candidates(prefix: str, ld: dict[str, Any]) -> Iterator[Candidate]:
             yield Candidate("date", found, f"{prefix}:{key}")
 
 
+def _other_meta_dates(meta: dict[str, str]) -> Iterator[Candidate]:
+    """Dates in ``<meta>`` tags of other names that speak of a date or a publication."""
+    for key, value in meta.items():
+        if key in _DATE_META or not _DATE_KEY.search(key):
+            continue
+        found = normalise_date(value)
+        if found:
+            modified = bool(_MODIFIED_KEY.search(key))
+            yield Candidate("date", found, "meta:other-modified" if modified else "meta:other")
+
+
 def _meta_candidates(meta: dict[str, str]) -> Iterator[Candidate]:
     for key in _TITLE_META:
         if meta.get(key):
@@ -214,6 +228,26 @@ def _times(tree: LexborHTMLParser) -> Iterator[Candidate]:
             yield Candidate("date", found, "time", rank)
 
 
+def _date_elements(tree: LexborHTMLParser) -> Iterator[Candidate]:
+    """Dateline-shaped texts of elements whose class names a date, a publication or the
+    article's meta line (``<div class="post-date">May 31, 2024</div>``)."""
+    dates = 0
+    for node in tree.css(_DATE_CLASS_SELECTOR)[:40]:
+        if node.tag in ("meta", "script", "style", "body", "html", "article", "time"):
+            continue
+        text = clean(node.text(separator=" "))
+        if not 6 <= len(text) <= 80:
+            continue
+        found = parse_dateline(text)
+        if found:
+            modified = bool(_MODIFIED_KEY.search(node.attributes.get("class") or ""))
+            yield Candidate("date", found, "class-date-modified" if modified else "class-date",
+                            dates)
+            dates += 1
+            if dates >= 3:
+                return
+
+
 def _heading_area(tree: LexborHTMLParser) -> Iterator[Candidate]:
     """Short text lines right after the first <h1>: a byline ("By ...") and a dateline."""
     heading = tree.css_first("h1")
@@ -260,9 +294,14 @@ def _heading_lines(lines: list[str]) -> Iterator[Candidate]:
 def _description(meta: dict[str, str]) -> Iterator[Candidate]:
     """A "By ..." first line of the page's description (agency pages put the byline there)."""
     text = meta.get("og:description") or meta.get("description") or ""
-    first = clean(text.strip().split("\n")[0])
-    if _BY.match(first) and len(first.split()) <= 8:
-        yield Candidate("author", first, "description-by")
+    lines = [line for raw in text.split("\n")[:3] if (line := clean(raw))]
+    if lines and _BY.match(lines[0]) and len(lines[0].split()) <= 8:
+        yield Candidate("author", lines[0], "description-by")
+    for line in lines[:2]:
+        found = dateline_date(line)
+        if found:
+            yield Candidate("date", found, "description-dateline")
+            break
 
 
 def _url(url: str | None) -> Iterator[Candidate]:
@@ -279,10 +318,12 @@ def page_candidates(tree: LexborHTMLParser, url: str | None) -> list[Candidate]:
     found += _ld_candidates("ld", article)
     found += _ld_candidates("ld-other", other)
     found += _meta_candidates(meta)
+    found += _other_meta_dates(meta)
     found += _page_title(tree)
     found += _headings(tree)
     found += _byline_elements(tree)
     found += _times(tree)
+    found += _date_elements(tree)
     found += _heading_area(tree)
     found += _description(meta)
     found += _url(url)
