@@ -85,9 +85,9 @@ def choose_meta(
         candidates = [c for c in candidates if c.field != "date" or c.value <= crawled]
     chosen = choose(candidates, outlet=meta.outlet, host=host, model=model)
     date = chosen["date"]
-    if date.value and date.signal:
-        published, signal = date.value, _date_signal(date.signal)
-    else:
+    published: str | None = date.value
+    signal: DateSignal | None = _date_signal(date.signal) if date.signal else None
+    if not published:
         published, signal = fallback_date(raw, blocks)
     return chosen["title"].value or meta.title, chosen["author"].value, published, signal
 

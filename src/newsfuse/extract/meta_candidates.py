@@ -186,9 +186,9 @@ def _headings(tree: LexborHTMLParser) -> Iterator[Candidate]:
         if text:
             inside = any(p.tag in ("article", "main") for p in _parents(node))
             yield Candidate("title", text, "h1-article" if inside else "h1", rank)
-    node = tree.css_first('[itemprop="headline"]')
-    if node is not None and node.tag != "meta":
-        text = clean(node.text(separator=" "))
+    marked = tree.css_first('[itemprop="headline"]')
+    if marked is not None and marked.tag != "meta":
+        text = clean(marked.text(separator=" "))
         if text:
             yield Candidate("title", text, "itemprop-headline")
 

@@ -168,7 +168,7 @@ def _features(field: str, scored: list[tuple[Candidate, str]], outlet: str | Non
     families = {_family(c.signal) for c, _ in scored}
     dates = sorted({v for _, v in scored}) if field == "date" else []
     rows: list[dict[str, float]] = []
-    first_person = {}
+    first_person: dict[str, Candidate] = {}
     for c, value in scored:
         if field == "author" and is_person_name(value):
             first_person.setdefault(_family(c.signal), c)
