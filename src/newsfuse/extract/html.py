@@ -2,11 +2,13 @@
 
 ::
 
-    HTML str --selectolax--> metadata (JSON-LD, <meta>, <h1>, <time>, byline)
+    HTML str --selectolax--> metadata candidates (JSON-LD, <meta>, <h1>, <time>, bylines, URL)
              --strip scripts/styles--> trafilatura body --> Blocks --> boilerplate filter
 
-The page is rejected ("not an article: ...") when no body of ``min_words`` words is found or
-the body looks like a list of teasers (a category index).
+Title, author and date are the candidates ``extract/meta_model.py`` ranks highest (the date
+falling back to a body dateline and htmldate). The page is rejected ("not an article: ...")
+when no body of ``min_words`` words is found or the body looks like a list of teasers (a
+category index).
 """
 
 from __future__ import annotations
@@ -17,14 +19,15 @@ from urllib.parse import urlsplit
 from lxml.etree import LxmlError
 from selectolax.lexbor import LexborHTMLParser
 
-from newsfuse import lang
 from newsfuse.extract.blocks import select_blocks
 from newsfuse.extract.html_body import count_words
 from newsfuse.extract.html_boilerplate import drop_boilerplate
-from newsfuse.extract.html_dates import date_from_markup, dateline_date, url_month_name_date
+from newsfuse.extract.html_dates import date_from_markup, dateline_date
 from newsfuse.extract.html_meta import PageMeta, page_meta
 from newsfuse.extract.language import detect_language
-from newsfuse.extract.meta import clean_author, date_from_url, parse_dateline
+from newsfuse.extract.meta import parse_dateline
+from newsfuse.extract.meta_candidates import Candidate, page_candidates
+from newsfuse.extract.meta_model import MetaModel, choose
 from newsfuse.reasons import error_text, reason, short_body
 from newsfuse.types import Article, Block, DateSignal, RawDocument
 
@@ -37,26 +40,10 @@ _STRIP = (
 _EMBEDS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
 _EMBED_WRAPPERS = ("social", "embed", "share", "tweet")
 _WORD = re.compile(r"\w+")
-_NOT_PEOPLE = frozenset(lang.entries("bylines", "NOT_PEOPLE"))
-_ACCOUNT_MARKS = lang.entries("bylines", "ACCOUNT_MARKS")
 
 
 def _norm(text: str | None) -> str:
     return " ".join(_WORD.findall((text or "").lower()))
-
-
-def _clean_author(value: str | None, outlet: str | None, host: str) -> str | None:
-    """A person's name from a byline or meta value; None for admins, site names, dates."""
-    if not value:
-        return None
-    name = clean_author(" ".join(value.split()).strip(" ,;|-–—:"))
-    lowered = (name or "").lower()
-    if not name or any(mark in lowered for mark in _ACCOUNT_MARKS) or lowered in _NOT_PEOPLE:
-        return None
-    key = _norm(name).replace(" ", "")
-    if outlet and key == _norm(outlet).replace(" ", ""):
-        return None
-    return None if key and key in host.replace("-", "").replace(".", "") else name
 
 
 def _language(blocks: list[Block], hint: str | None) -> str | None:
@@ -65,22 +52,44 @@ def _language(blocks: list[Block], hint: str | None) -> str | None:
     return detect_language(sample) or hint
 
 
-def _date(
-    meta: PageMeta, raw: RawDocument, blocks: list[Block]
-) -> tuple[str | None, DateSignal | None]:
-    """The article's date: markup, then the URL, a dateline, then htmldate's markup search
-    for the original date (never the crawl date)."""
-    if meta.published:
-        return meta.published, "meta"
-    from_url = date_from_url(raw.url) or url_month_name_date(raw.url)
-    if from_url:
-        return from_url, "url"
+def _date_signal(signal: str) -> DateSignal:
+    """The Article's date signal for a candidate's: the URL, a dateline, else markup."""
+    if signal == "url":
+        return "url"
+    return "dateline" if signal.startswith("heading") else "meta"
+
+
+def fallback_date(raw: RawDocument, blocks: list[Block]) -> tuple[str | None, DateSignal | None]:
+    """When no markup candidate passed: a dateline opening the body, then htmldate's markup
+    search for the original date (never the crawl date)."""
     for block in blocks[:2]:
         found = parse_dateline(block.text) or dateline_date(block.text)
         if found:
             return found, "dateline"
     found = date_from_markup(raw.content, raw.url)
+    if found and raw.crawl_date and found > raw.crawl_date[:10]:
+        found = None
     return (found, "meta") if found else (None, None)
+
+
+def choose_meta(
+    candidates: list[Candidate], meta: PageMeta, raw: RawDocument, blocks: list[Block],
+    model: MetaModel | None = None,
+) -> tuple[str | None, str | None, str | None, DateSignal | None]:
+    """Title, author, date and the date's signal chosen among the page's candidates
+    (``extract/meta_model.py``); the title falls back to the markup's, the date to
+    ``fallback_date``."""
+    host = urlsplit(raw.url or "").hostname or ""
+    if raw.crawl_date:  # a date after the crawl is a print date or a clock, not the article's
+        crawled = raw.crawl_date[:10]
+        candidates = [c for c in candidates if c.field != "date" or c.value <= crawled]
+    chosen = choose(candidates, outlet=meta.outlet, host=host, model=model)
+    date = chosen["date"]
+    published: str | None = date.value
+    signal: DateSignal | None = _date_signal(date.signal) if date.signal else None
+    if not published:
+        published, signal = fallback_date(raw, blocks)
+    return chosen["title"].value or meta.title, chosen["author"].value, published, signal
 
 
 def _drop_title(blocks: list[Block], title: str | None) -> list[Block]:
@@ -126,7 +135,8 @@ def _unwrap_embeds(tree: LexborHTMLParser) -> None:
 
 def _read(raw: RawDocument, doc_id: str, min_words: int) -> Article:
     tree = LexborHTMLParser(raw.content)
-    meta, author_candidates = page_meta(tree)
+    meta = page_meta(tree)
+    candidates = page_candidates(tree, raw.url)
     _unwrap_embeds(tree)
     for node in tree.css(_STRIP):
         node.decompose()
@@ -138,16 +148,12 @@ def _read(raw: RawDocument, doc_id: str, min_words: int) -> Article:
         return _rejected(raw, doc_id, short_body(words, min_words))
     if _teaser_list(blocks, meta):
         return _rejected(raw, doc_id, reason("R305"))
-    published, signal = _date(meta, raw, blocks)
-    host = urlsplit(raw.url or "").hostname or ""
-    author = next(
-        (name for c in author_candidates if (name := _clean_author(c, meta.outlet, host))), None
-    )
+    title, author, published, signal = choose_meta(candidates, meta, raw, blocks)
     return Article(
         id=doc_id,
         source=raw.source,
         status="ok",
-        title=meta.title,
+        title=title,
         published=published,
         published_signal=signal,
         outlet=meta.outlet,

@@ -7,7 +7,7 @@ LINE_PREFIXES = ("by",)
 BARE_PREFIXES = ("by",)
 """Prefixes that make a byline whatever follows (``By admin``); other languages' prefixes
 need a person's name after them (so that Italian ``Di Maio lascia`` stays a headline)."""
-AUTHOR_PREFIXES = ("by", "written by", "author", "words by")
+AUTHOR_PREFIXES = ("by", "written by", "posted by", "author", "words by")
 """Taken off a byline before its name is read."""
 NOT_AUTHORS = (
     "admin", "administrator", "editor", "editors", "staff", "desk", "webmaster", "guest", "user",
@@ -31,3 +31,5 @@ PUBLISHER_LINES = (
 """Footer lines that name the publisher (group ``name``)."""
 RIGHTS_RESERVED = ("all rights",)
 """What follows a publisher's name in a copyright line (``© X. All rights reserved``)."""
+NAME_JOINERS = ("and",)
+"""The word between the last two names of a byline that lists several (``A, B and C``)."""
