@@ -122,10 +122,13 @@ class StoryUpdater:
     def briefing(self, story_id: str) -> dict[str, Any]:
         """The story's briefing computed now from its stored members, as a schema dict."""
         from newsfuse.brief import independence_keys
+        from newsfuse.cluster_features import day_number
         from newsfuse.pipeline import StoryJob, brief_story
         from newsfuse.render.json import briefing_dict
 
         analyzed, articles = self.store.story_material(story_id)
+        # members in the order the clusterer gives them: publication day, then id
+        analyzed.sort(key=lambda a: (day_number(a.article.published) or 10**9, a.id))
         story = Story(story_id, tuple(item.id for item in analyzed))
         job = StoryJob(
             story, tuple(analyzed), tuple(articles), independence_keys(articles), self.words
