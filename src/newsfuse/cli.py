@@ -183,6 +183,16 @@ def _add_eval(commands: Any) -> None:
     clustering.add_argument(
         "--predictions", type=Path, metavar="OUT.jsonl", help="write {id, story} per article"
     )
+    clustering.add_argument(
+        "--multinews", type=Path, metavar="FILE.jsonl",
+        help="also score Multi-News stories pooled into one pile (and train folds on them)",
+    )
+    clustering.add_argument(
+        "--orders", type=int, default=5, metavar="N", help="shuffled arrival orders (default: 5)"
+    )
+    clustering.add_argument(
+        "--no-folds", action="store_true", help="skip the out-of-fold figures (no refitting)"
+    )
     clustering.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     clustering.set_defaults(handler=_run_eval_clustering)
     summary = kinds.add_parser("summary", help="multi-document summaries: ROUGE-1/2/Lsum")
@@ -318,7 +328,13 @@ def _run_eval_clustering(args: argparse.Namespace) -> int:
     from newsfuse.evaluate.clustering import format_clustering_report, run_clustering_eval
 
     _need_file(args.data)
-    print(format_clustering_report(run_clustering_eval(args.data, predictions=args.predictions)))
+    if args.multinews is not None:
+        _need_file(args.multinews)
+    report = run_clustering_eval(
+        args.data, predictions=args.predictions, multinews=args.multinews,
+        orders=args.orders, folds=not args.no_folds,
+    )
+    print(format_clustering_report(report))
     return 0
 
 

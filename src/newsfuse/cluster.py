@@ -1,112 +1,45 @@
-"""Story clustering: group analysed articles into events, in one incremental pass.
+"""Story clustering: group analysed articles into events, whatever order they arrive in.
 
-Each article (see :mod:`newsfuse.cluster_features`) is compared with the stories found so far,
-as in news-stream clustering (Miranda et al., 2018): a story keeps the sums of its members'
-term, entity and embedding vectors and its last few member profiles, and an article joins the
-most similar story when its fit, a weighted mix of the three cosines to the story's sums and
-to its closest recent member, less penalties for a date gap and disagreeing details, clears a
-fixed threshold; otherwise it starts a new story. The number of stories is never given.
+Every article becomes a profile (:mod:`newsfuse.cluster_features`). Candidate pairs come from
+blocking: articles that share some of their strongest rare terms or names (a key held by more
+than ``MAX_KEY_DF`` articles is too common to block on), each article keeping its
+``CANDIDATES`` best-matching others, so the work per article stays flat however many articles
+there are. A learned pair scorer (:mod:`newsfuse.cluster_pairs`) gives each candidate pair the
+probability that both report one event, and average-link agglomerative clustering merges
+stories while the mean probability over all their cross pairs (a pair never compared counts
+as 0) reaches the model's threshold. The number of stories is never given.
 
-Two similar events (two earthquakes in one week) differ in places, names and numbers: the
-entity cosine, the lead-sentence embedding, a penalty for lead entities new to the story and
-a larger one when the article also lacks the story's core names (the rare names most of its
-members lead with) carry that disagreement, and so does the event year (the publication
-year, else the latest year the text names) when it is years away from those of most members.
-Candidate stories come from an inverted index over each article's strongest terms and entity
-words, scanning only the most recent stories per key, so each article costs about the same
-however long the stream.
+Nothing depends on the arrival order: profiles are sorted by id, pair features are symmetric,
+merges are taken best first with ties broken by article ids, and a story's id comes from its
+earliest member (publication date, then id). :class:`StoryClusterer` keeps the profiles it is
+given and clusters them all when asked for its stories, so adding articles one at a time or all
+at once gives the same stories.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
-from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from newsfuse.cluster_features import (
-    Embedder,
-    Profile,
-    Vector,
-    idf,
-    lead_text,
-    profile,
-    profiles,
-)
+from newsfuse.cluster_features import Embedder, Profile, idf, lead_text, profile, profiles
+from newsfuse.cluster_pairs import PairModel, load_model, prepare, score_pairs
 from newsfuse.types import AnalyzedArticle, Story
 
-THRESHOLD = 0.25
-"""Join a story when the combined similarity reaches this."""
-WEIGHTS = (0.4, 0.3, 0.3)
-"""Weights of the term, entity and embedding cosines."""
-WINDOW_DAYS = 14
-"""A date gap of this many days costs the full ``TIME_PENALTY`` (less costs proportionally)."""
-TIME_PENALTY = 0.1
-NOVELTY_PENALTY = 0.1
-"""Cost of an article whose lead entity words (names, places) are all new to the story."""
-CORE_PENALTY = 0.25
-"""Cost of an article that lacks the story's core names while its own lead entity words are
-new to the story: the smaller of the two shares counts. Two same-kind events told in the
-same words (two factory fires in one week) differ only there."""
-CORE_SHARE = 0.5
-"""A story's core names are the rare entity words of its first member's lead, then those
-that at least two members and ``CORE_SHARE`` of them lead with."""
-CORE_IDF = 5.5
-"""Only words this rare are core names (Zipf 2.5 or less: "Zerzerfield", "Lindqvist"; not
-"police", "Paris" or even "Lohan"), so that stories of well-known names rest on the other
-signals."""
-NUMBER_PENALTY = 0.1
-"""Cost when the article's lead and the story both have specific numbers and share none."""
-YEAR_PENALTY = 0.2
-"""Cost when the article and the story both name years and share none (a similar event
-another year: same-event pairs of ECB+ name disjoint years 14% of the time, others 85%)."""
-KEY_TERMS = 12
-"""Strongest terms and entity words per article used as index keys."""
-CANDIDATES = 20
-"""Stories fully compared per article."""
-POSTING_SCAN = 100
-"""Most recent stories scanned per index key."""
-MEMBER_WEIGHT = 0.3
-"""Share of an article's fit taken from the story's closest recent member (the rest from the
-story's sums): a story that drifts still takes articles close to one of its latest members."""
-MEMBER_LINKS = 10
-"""Recent members per story compared one by one."""
-EVENT_YEAR_PENALTY = 0.2
-"""Cost, times the share of a story's members whose event year is ``EVENT_YEAR_GAP`` or more
-years away from the article's (a similar event another year)."""
-EVENT_YEAR_GAP = 3
-
-
-@dataclass(slots=True)
-class _Story:
-    """Running sums of one story's members."""
-
-    number: int
-    first_id: str
-    members: list[tuple[int, int, str]] = field(default_factory=list)
-    terms: dict[str, float] = field(default_factory=dict)
-    terms_norm2: float = 0.0
-    entities: dict[str, float] = field(default_factory=dict)
-    entities_norm2: float = 0.0
-    embedding: np.ndarray | None = None
-    first_day: int | None = None
-    last_day: int | None = None
-    keys: set[str] = field(default_factory=set)
-    numbers: set[str] = field(default_factory=set)
-    years: set[str] = field(default_factory=set)
-    recent: deque[Profile] = field(default_factory=lambda: deque(maxlen=MEMBER_LINKS))
-    event_years: Counter[int] = field(default_factory=Counter)
-    lead_counts: Counter[str] = field(default_factory=Counter)
-    """How many members lead with each rare entity word (a core-name candidate)."""
-    core: tuple[str, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return story_id(self.first_id)
+KEY_TERMS = 20
+"""Strongest terms, and strongest entity words, per article used as blocking keys."""
+KEY_IDF = 3.0
+"""Only words at least this rare (Zipf 5 or less) are blocking keys."""
+MAX_KEY_DF = 400
+"""A key held by more articles than this is too common to block on."""
+CANDIDATES = 30
+"""Other articles each article is scored against (those sharing the most key weight)."""
+EDGE_FLOOR = 0.02
+"""Pair probabilities below this are dropped from the graph (count as 0)."""
 
 
 def story_id(first_article_id: str) -> str:
@@ -114,252 +47,214 @@ def story_id(first_article_id: str) -> str:
     return "s" + hashlib.sha1(first_article_id.encode()).hexdigest()[:10]
 
 
+def _first(item: Profile) -> tuple[int, str]:
+    """Sort key of a story's members: publication day (undated last), then id."""
+    return (item.day if item.day is not None else 10**9, item.id)
+
+
+# --------------------------------------------------------------------------- blocking
+
+
+def keys(item: Profile) -> list[str]:
+    """The blocking keys of ``item``: its strongest rare terms and entity words."""
+    terms = sorted(
+        (word for word in item.terms if idf(word) >= KEY_IDF),
+        key=lambda word: (-item.terms[word], word),
+    )[:KEY_TERMS]
+    names = sorted(
+        (word for word in item.entities if idf(word) >= KEY_IDF),
+        key=lambda word: (-item.entities[word], word),
+    )[:KEY_TERMS]
+    return [f"t:{word}" for word in terms] + [f"e:{word}" for word in names]
+
+
+def candidate_pairs(
+    items: Sequence[Profile], candidates: int = CANDIDATES, chunk: int = 2_000
+) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, worth scoring: for each article, the ``candidates``
+    others that share the most idf weight of blocking keys with it (ties by index).
+
+    The shared weights are a sparse product (articles x keys, keys held by at most
+    ``MAX_KEY_DF`` articles), ``chunk`` rows at a time, so each article costs at most its
+    keys times ``MAX_KEY_DF`` however many articles there are.
+    """
+    from scipy import sparse
+
+    item_keys = [keys(item) for item in items]
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    for number, found in enumerate(item_keys):
+        for key in found:
+            postings[key].append(number)
+    usable = sorted(key for key, held in postings.items() if 1 < len(held) <= MAX_KEY_DF)
+    column = {key: n for n, key in enumerate(usable)}
+    rows, columns, weights = [], [], []
+    for number, found in enumerate(item_keys):
+        for key in found:
+            if key in column:
+                rows.append(number)
+                columns.append(column[key])
+                weights.append(math.sqrt(idf(key[2:])))
+    matrix = sparse.csr_matrix(
+        (weights, (rows, columns)), shape=(len(items), len(usable)), dtype=np.float64
+    )
+    pairs: set[tuple[int, int]] = set()
+    for begin in range(0, len(items), chunk):
+        shared = (matrix[begin : begin + chunk] @ matrix.T).tocsr()
+        for offset in range(shared.shape[0]):
+            number = begin + offset
+            start, end = shared.indptr[offset], shared.indptr[offset + 1]
+            others, values = shared.indices[start:end], shared.data[start:end]
+            keep = others != number
+            others, values = others[keep], values[keep]
+            best = np.lexsort((others, -values))[:candidates]
+            pairs.update((min(number, int(o)), max(number, int(o))) for o in others[best])
+    return sorted(pairs)
+
+
+# --------------------------------------------------------------------------- average link
+
+
+def average_link(
+    size: int, edges: Mapping[tuple[int, int], float], threshold: float
+) -> list[list[int]]:
+    """Groups of ``range(size)`` by average-link agglomeration over a sparse similarity graph.
+
+    The similarity of two groups is the sum of ``edges`` between them over the product of
+    their sizes (missing pairs count 0); the most similar two merge while that mean reaches
+    ``threshold``. Ties go to the lowest member numbers, so the result depends only on the
+    graph.
+    """
+    members: dict[int, list[int]] = {n: [n] for n in range(size)}
+    links: dict[int, dict[int, float]] = {n: {} for n in range(size)}
+    for (i, j), value in edges.items():
+        links[i][j] = links[i].get(j, 0.0) + value
+        links[j][i] = links[j].get(i, 0.0) + value
+    heap = [(-value, i, j) for (i, j), value in edges.items() if value >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, i, j = heapq.heappop(heap)
+        if i not in members or j not in members:
+            continue
+        mean = links[i].get(j, 0.0) / (len(members[i]) * len(members[j]))
+        if mean != -negative:  # stale: one side changed since this entry was pushed
+            continue
+        _merge(members, links, i, j)
+        for other, total in links[i].items():
+            mean = total / (len(members[i]) * len(members[other]))
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(i, other), max(i, other)))
+    return [sorted(group) for _, group in sorted(members.items())]
+
+
+def _merge(
+    members: dict[int, list[int]], links: dict[int, dict[int, float]], keep: int, gone: int
+) -> None:
+    """Fold group ``gone`` into group ``keep`` (``keep`` < ``gone``), summing their links."""
+    members[keep].extend(members.pop(gone))
+    moved = links.pop(gone)
+    moved.pop(keep, None)
+    links[keep].pop(gone, None)
+    for other, total in moved.items():
+        del links[other][gone]
+        links[keep][other] = links[keep].get(other, 0.0) + total
+        links[other][keep] = links[other].get(keep, 0.0) + total
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def group_profiles(
+    items: Iterable[Profile],
+    *,
+    model: PairModel | None = None,
+    threshold: float | None = None,
+) -> list[list[Profile]]:
+    """The stories of ``items`` (each a list of profiles, earliest first), order-invariant."""
+    model = model or load_model()
+    cut = model.story_threshold if threshold is None else threshold
+    ordered = sorted({item.id: item for item in items}.values(), key=lambda item: item.id)
+    pairs = candidate_pairs(ordered)
+    prepared = [prepare(item) for item in ordered]
+    scores = score_pairs(prepared, pairs, model)
+    edges = {pair: float(p) for pair, p in zip(pairs, scores, strict=True) if p >= EDGE_FLOOR}
+    groups = average_link(len(ordered), edges, cut)
+    stories = [sorted((ordered[n] for n in group), key=_first) for group in groups]
+    stories.sort(key=lambda members: _first(members[0]))
+    return stories
+
+
+def pair_probabilities(
+    items: Sequence[Profile], pairs: Sequence[tuple[int, int]], model: PairModel | None = None
+) -> np.ndarray:
+    """P(same event) of each pair of indices into ``items`` (for evaluation and tests)."""
+    return score_pairs([prepare(item) for item in items], pairs, model or load_model())
+
+
 class StoryClusterer:
-    """Assigns articles to stories one at a time; owns the embedder it is given."""
+    """Collects article profiles and groups them into stories on demand.
+
+    ``add`` / ``add_profile`` only record an article; ``stories()`` clusters everything
+    recorded so far (cached until the next addition), so the stories never depend on the
+    order or the batches the articles came in. ``embedder`` embeds articles given to ``add``
+    (None is fine when only ready profiles are added).
+    """
 
     def __init__(
         self,
         *,
-        embedder: Embedder,
-        threshold: float = THRESHOLD,
-        weights: tuple[float, float, float] = WEIGHTS,
-        window_days: int = WINDOW_DAYS,
-        time_penalty: float = TIME_PENALTY,
-        novelty_penalty: float = NOVELTY_PENALTY,
+        embedder: Embedder | None,
+        threshold: float | None = None,
+        model: PairModel | None = None,
     ) -> None:
-        self.novelty_penalty = novelty_penalty
         self.embedder = embedder
         self.threshold = threshold
-        self.weights = weights
-        self.window_days = window_days
-        self.time_penalty = time_penalty
-        self._stories: list[_Story] = []
-        self._postings: defaultdict[str, list[int]] = defaultdict(list)
-        self._assigned: dict[str, str] = {}
-        self._by_id: dict[str, _Story] = {}
-        self._seen = 0
+        self._model = model
+        self._items: dict[str, Profile] = {}
+        self._stories: list[Story] | None = None
 
-    def add(self, analyzed: AnalyzedArticle) -> str:
-        """Place ``analyzed`` in a story and return the story's id."""
-        if analyzed.id in self._assigned:
-            return self._assigned[analyzed.id]
-        vector = self.embedder.embed([lead_text(analyzed)])[0]
-        return self.add_profile(profile(analyzed, vector))
-
-    def add_profile(self, item: Profile) -> str:
-        """Place an already-built profile (see :func:`profiles`) in a story."""
-        if item.id in self._assigned:
-            return self._assigned[item.id]
-        best, score = self._best(item)
-        story = best if best is not None and score >= self.threshold else self._new(item.id)
-        self._join(story, item)
-        self._assigned[item.id] = story.id
-        return story.id
-
-    def seed(self, item: Profile, story_id: str, first_article: str) -> None:
-        """Replay a placement decided before (by a store): put ``item`` in ``story_id``, whose
-        first article is ``first_article``, without comparing anything.
-
-        Raises ValueError when ``story_id`` is not the id of ``first_article``'s story.
-        """
-        if item.id in self._assigned:
+    def add(self, analyzed: AnalyzedArticle) -> None:
+        """Record ``analyzed`` (embedding its lead)."""
+        if analyzed.id in self._items:
             return
-        story = self._by_id.get(story_id)
-        if story is None:
-            story = self._new(first_article)
-            if story.id != story_id:
-                raise ValueError(f"story {story_id} is not the story of {first_article}")
-        self._join(story, item)
-        self._assigned[item.id] = story.id
+        if self.embedder is None:
+            raise ValueError("this clusterer has no embedder: add ready profiles instead")
+        vector = self.embedder.embed([lead_text(analyzed)])[0]
+        self.add_profile(profile(analyzed, vector))
+
+    def add_profile(self, item: Profile) -> None:
+        """Record an already-built profile (see :func:`profiles`); a known id is ignored."""
+        if item.id not in self._items:
+            self._items[item.id] = item
+            self._stories = None
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     def stories(self) -> list[Story]:
-        """The stories so far, each with its articles in publication order (undated last)."""
-        return [
-            Story(story.id, tuple(member[2] for member in sorted(story.members)))
-            for story in self._stories
-        ]
+        """The stories of every recorded article, each in publication order (undated last),
+        earliest story first."""
+        if self._stories is None:
+            groups = group_profiles(
+                self._items.values(), model=self._model, threshold=self.threshold
+            )
+            self._stories = [
+                Story(story_id(members[0].id), tuple(item.id for item in members))
+                for members in groups
+            ]
+        return list(self._stories)
 
-    def similarity(self, item: Profile, story: _Story) -> float:
-        """The combined similarity of an article profile to a story."""
-        whole = self._story_fit(item, story)
-        closest = max((self._member_fit(item, member) for member in story.recent), default=whole)
-        return (
-            (1.0 - MEMBER_WEIGHT) * whole
-            + MEMBER_WEIGHT * closest
-            - self._time_cost(item.day, story)
-            - self._entity_cost(item, story)
-            - self._event_year_cost(item, story)
-        )
-
-    def _story_fit(self, item: Profile, story: _Story) -> float:
-        """Cosines to the story's sums, less the costs of disagreeing details."""
-        terms = _cosine(item.terms, story.terms, story.terms_norm2)
-        embedding = 0.0
-        if story.embedding is not None:
-            norm = float(np.linalg.norm(story.embedding))
-            embedding = float(item.embedding @ story.embedding) / norm if norm else 0.0
-        entities = None
-        if item.entities and story.entities:
-            entities = _cosine(item.entities, story.entities, story.entities_norm2)
-        return self._mix(terms, entities, embedding) + _detail_score(
-            item, story.numbers, story.years
-        )
-
-    def _member_fit(self, item: Profile, member: Profile) -> float:
-        """Cosines to one member (profile vectors are unit length), less detail costs."""
-        entities = None
-        if item.entities and member.entities:
-            entities = _dot(item.entities, member.entities)
-        embedding = float(item.embedding @ member.embedding)
-        return self._mix(_dot(item.terms, member.terms), entities, embedding) + _detail_score(
-            item, member.numbers, member.years
-        )
-
-    def _mix(self, terms: float, entities: float | None, embedding: float) -> float:
-        """The weighted mix of the cosines (entities left out when either side has none)."""
-        w_terms, w_entities, w_embedding = self.weights
-        if entities is None:
-            return (w_terms * terms + w_embedding * embedding) / (w_terms + w_embedding)
-        return w_terms * terms + w_entities * entities + w_embedding * embedding
-
-    def _event_year_cost(self, item: Profile, story: _Story) -> float:
-        """Penalty for the share of members whose event year is far from the article's."""
-        year = event_year(item)
-        total = sum(story.event_years.values())
-        if year is None or not total:
-            return 0.0
-        far = sum(
-            n for other, n in story.event_years.items() if abs(other - year) >= EVENT_YEAR_GAP
-        )
-        return EVENT_YEAR_PENALTY * far / total
-
-    def _entity_cost(self, item: Profile, story: _Story) -> float:
-        """Penalty for the share of the article's lead entity words new to the story, and
-        more when the article also lacks the story's core entity words."""
-        novel = _share(item.lead_entities, lambda word: word not in story.entities)
-        if not novel or not story.core:
-            return self.novelty_penalty * novel
-        missing = _share(story.core, lambda word: word not in item.entities)
-        return self.novelty_penalty * novel + CORE_PENALTY * min(novel, missing)
-
-    def _time_cost(self, day: int | None, story: _Story) -> float:
-        """Penalty for the days between ``day`` and the story's dated span (0 inside it)."""
-        if day is None or story.first_day is None or story.last_day is None:
-            return 0.0
-        gap = max(story.first_day - day, day - story.last_day, 0)
-        return self.time_penalty * min(1.0, gap / self.window_days)
-
-    def _best(self, item: Profile) -> tuple[_Story | None, float]:
-        best: _Story | None = None
-        best_score = -math.inf
-        for number in self._candidates(item):
-            story = self._stories[number]
-            score = self.similarity(item, story)
-            if score > best_score:
-                best, best_score = story, score
-        return best, best_score
-
-    def _candidates(self, item: Profile) -> list[int]:
-        hits: Counter[int] = Counter()
-        for key in _keys(item):
-            hits.update(self._postings.get(key, [])[-POSTING_SCAN:])
-        ranked = sorted(hits.items(), key=lambda pair: (-pair[1], -pair[0]))
-        return [number for number, _ in ranked[:CANDIDATES]]
-
-    def _new(self, first_id: str) -> _Story:
-        story = _Story(len(self._stories), first_id)
-        self._stories.append(story)
-        self._by_id[story.id] = story
-        return story
-
-    def _join(self, story: _Story, item: Profile) -> None:
-        story.members.append((item.day if item.day is not None else 10**9, self._seen, item.id))
-        self._seen += 1
-        story.terms_norm2 = _accumulate(story.terms, story.terms_norm2, item.terms)
-        story.entities_norm2 = _accumulate(story.entities, story.entities_norm2, item.entities)
-        if story.embedding is None:
-            story.embedding = item.embedding.astype(np.float64)
-        else:
-            story.embedding = story.embedding + item.embedding
-        story.numbers.update(item.numbers)
-        story.years.update(item.years)
-        story.recent.append(item)
-        story.lead_counts.update(word for word in item.lead_entities if idf(word) >= CORE_IDF)
-        least = 1 if len(story.members) == 1 else max(2, CORE_SHARE * len(story.members))
-        story.core = tuple(word for word, n in story.lead_counts.items() if n >= least)
-        year = event_year(item)
-        if year is not None:
-            story.event_years[year] += 1
-        if item.day is not None:
-            story.first_day = min(item.day, story.first_day or item.day)
-            story.last_day = max(item.day, story.last_day or item.day)
-        for key in _keys(item):
-            if key not in story.keys:
-                story.keys.add(key)
-                self._postings[key].append(story.number)
-
-
-def event_year(item: Profile) -> int | None:
-    """The year of the article's event: its publication year, else the latest year it names."""
-    if item.day is not None:
-        return date.fromordinal(item.day).year
-    return max((int(year) for year in item.years), default=None)
-
-
-def _detail_score(item: Profile, numbers: set[str] | frozenset[str],
-                  years: set[str] | frozenset[str]) -> float:
-    """Costs when the article and a story or member disagree on details: both have specific
-    lead numbers and share none; both name years and share none."""
-    score = 0.0
-    if item.numbers and numbers and not item.numbers & numbers:
-        score -= NUMBER_PENALTY
-    if item.years and years and not item.years & years:
-        score -= YEAR_PENALTY
-    return score
-
-
-def _share(words: Iterable[str], test: Callable[[str], bool]) -> float:
-    """The idf-weighted share of ``words`` that pass ``test`` (0 for no words)."""
-    total = hit = 0.0
-    for word in words:
-        weight = idf(word)
-        total += weight
-        hit += weight if test(word) else 0.0
-    return hit / total if total else 0.0
-
-
-def _keys(item: Profile) -> list[str]:
-    terms = sorted(item.terms, key=lambda key: -item.terms[key])[:KEY_TERMS]
-    entities = sorted(item.entities, key=lambda key: -item.entities[key])[:KEY_TERMS]
-    return [f"t:{key}" for key in terms] + [f"e:{key}" for key in entities]
-
-
-def _dot(left: Vector, right: Vector) -> float:
-    if len(left) > len(right):
-        left, right = right, left
-    return sum(weight * right.get(key, 0.0) for key, weight in left.items())
-
-
-def _cosine(vector: Vector, total: Vector, total_norm2: float) -> float:
-    if not vector or total_norm2 <= 0.0:
-        return 0.0
-    dot = sum(weight * total.get(key, 0.0) for key, weight in vector.items())
-    return dot / math.sqrt(total_norm2)
-
-
-def _accumulate(total: dict[str, float], norm2: float, vector: Vector) -> float:
-    """Add ``vector`` into ``total`` in place; return the new squared norm."""
-    dot = sum(weight * total.get(key, 0.0) for key, weight in vector.items())
-    added = sum(weight * weight for weight in vector.values())
-    for key, weight in vector.items():
-        total[key] = total.get(key, 0.0) + weight
-    return norm2 + 2.0 * dot + added
+    def assignments(self) -> dict[str, str]:
+        """Article id -> story id."""
+        return {doc: story.id for story in self.stories() for doc in story.article_ids}
 
 
 def cluster_articles(
-    articles: Sequence[AnalyzedArticle], *, embedder: Embedder, threshold: float = THRESHOLD
+    articles: Sequence[AnalyzedArticle],
+    *,
+    embedder: Embedder,
+    threshold: float | None = None,
 ) -> list[Story]:
-    """Group ``articles`` into stories in one pass, in the given order (batch embedding)."""
+    """Group ``articles`` into stories (batch embedding); the order given does not matter."""
     clusterer = StoryClusterer(embedder=embedder, threshold=threshold)
     for item in profiles(articles, embedder):
         clusterer.add_profile(item)

@@ -19,7 +19,8 @@ from newsfuse.evaluate.clustering import (
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 ECB_DEV = SHARED / "eval" / "clustering" / "ecbplus-dev.jsonl"
 BCUBED_FLOOR = 0.90
-"""Just under the measured 0.914 B-cubed F1 of newsfuse on the dev set (file order)."""
+"""Just under the measured out-of-fold B-cubed F1 of newsfuse on ECB+ train+dev topics (0.917
+with models and threshold fitted without the scored topic's fold)."""
 
 
 def test_bcubed_by_hand() -> None:
@@ -68,9 +69,12 @@ def test_ecbplus_dev_floor(tmp_path: Path) -> None:
     if not ECB_DEV.is_file():
         pytest.skip(f"../shared/eval/clustering/ecbplus-dev.jsonl is absent: {ECB_DEV}")
     predictions = tmp_path / "predictions.jsonl"
-    report = run_clustering_eval(ECB_DEV, predictions=predictions)
+    report = run_clustering_eval(ECB_DEV, predictions=predictions, orders=3)
     print(format_clustering_report(report))
-    assert report.newsfuse.bcubed_f1 >= BCUBED_FLOOR
-    assert report.newsfuse.bcubed_f1 > report.baseline.bcubed_f1 - 0.02
+    [pile] = report.piles
+    assert pile.out_of_fold is not None and pile.out_of_fold.bcubed_f1 >= BCUBED_FLOOR
+    assert pile.in_fold.bcubed_f1 >= pile.out_of_fold.bcubed_f1 - 0.01
+    assert pile.out_of_fold.bcubed_f1 > pile.baseline.bcubed_f1
+    assert max(pile.orders) - min(pile.orders) <= 0.01 and pile.incremental_equal
     lines = [json.loads(line) for line in predictions.read_text().splitlines()]
-    assert len(lines) == report.articles and set(lines[0]) == {"id", "story"}
+    assert len(lines) == pile.articles and set(lines[0]) == {"id", "story"}

@@ -146,3 +146,25 @@ def test_the_story_pipeline_on_postgresql(postgres_url: str, tmp_path: Path) -> 
     assert second.recomputed == [target] and second.opened == 0
     assert briefing is not None and len(briefing["documents"]) == 3
     assert stories[0].id in [hit.id for hit in hits]
+
+
+def test_ingest_in_several_batches_gives_the_stories_of_one_batch_run(tmp_path: Path) -> None:
+    """Documents arriving over three updates, in small placing batches and shuffled, end in
+    the stories that one batch run over all of them makes (the revision pass re-clusters)."""
+    import random
+
+    from newsfuse.pipeline import brief_articles, read_articles
+
+    folder = tmp_path / "docs"
+    docgen.write_text_files(folder, events=4, per_event=3)
+    files = sorted(folder.iterdir())
+    random.Random(3).shuffle(files)
+    with Store.open(tmp_path / "news.db", write=True) as store:
+        updater = StoryUpdater(store, batch=2)
+        for part in (files[:3], files[3:7], files[7:]):
+            Ingester(store).add_paths(part)
+            updater.update(briefings=False)
+        stored = {frozenset(story.article_ids) for story in store.stories(limit=100)}
+    batch = brief_articles(list(read_articles([folder])), workers=1)
+    expected = {frozenset(b.documents) for b in batch}
+    assert stored == expected and len(expected) == 4

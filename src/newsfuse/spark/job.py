@@ -10,8 +10,8 @@ on the same input:
    the driver replays the single-machine rule over the confirmed pairs (:mod:`.dedup`).
 3. **analyze** (executors): spaCy analysis and lead-sentence embeddings of the articles left,
    checkpointed per input file too.
-4. **cluster** (driver): the single incremental pass of :class:`newsfuse.cluster.StoryClusterer`
-   over the compact profiles, in input order.
+4. **cluster** (driver): :class:`newsfuse.cluster.StoryClusterer` over the compact profiles
+   (blocking, pair scorer, average-link: the stories of a batch run, whatever the order).
 5. **brief** (executors, one task per story): :func:`newsfuse.brief.build_briefing`.
 
 Output: ``documents.parquet``, ``stories.parquet`` and ``briefing.json`` (what

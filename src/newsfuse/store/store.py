@@ -258,6 +258,36 @@ class Store(StoreReader):
                 (story_id, analyzed.id),
             )
 
+    def move_articles(self, moves: dict[str, str], first: dict[str, str]) -> None:
+        """Re-place placed articles (article id -> story id) after a revision of the stories;
+        ``first`` gives each new story's first article. Stories that gain or lose members
+        are stale; a story left with no members is removed (and its search entry emptied)."""
+        if not moves:
+            return
+        with self.transaction():
+            left = set()
+            for article_id, story_id in sorted(moves.items()):
+                old = self._query("SELECT story_id FROM articles WHERE id = ?", (article_id,))
+                if old and old[0][0]:
+                    left.add(old[0][0])
+                self._execute(
+                    "UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id)
+                )
+                self._execute(
+                    "INSERT INTO stories (id, first_article, stale) VALUES (?, ?, 1) "
+                    "ON CONFLICT (id) DO UPDATE SET stale = 1",
+                    (story_id, first.get(story_id, article_id)),
+                )
+            for story_id in sorted(left):
+                self._execute("UPDATE stories SET stale = 1 WHERE id = ?", (story_id,))
+                if not self._query("SELECT 1 FROM articles WHERE story_id = ?", (story_id,)):
+                    seq = self._query("SELECT seq FROM stories WHERE id = ?", (story_id,))
+                    self._execute("DELETE FROM stories WHERE id = ?", (story_id,))
+                    if seq:
+                        self.backend.index(
+                            self._writer, "stories_fts", int(seq[0][0]), (story_id, "", "")
+                        )
+
     def save_briefing(self, story_id: str, briefing: dict[str, Any]) -> None:
         """Store a freshly computed briefing (the shared schema's ``story``); no longer stale."""
         summary = " ".join(item["text"] for item in briefing.get("summary", []))

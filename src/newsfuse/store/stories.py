@@ -3,24 +3,32 @@
 The stages are the pipeline's (``pipeline.analyse``, the clusterer, ``pipeline.brief_story``),
 run on the store's schedule.
 
-Each pending ok article is analysed once, profiled and placed by the incremental
-:class:`~newsfuse.cluster.StoryClusterer` (restored from the store, see
-:mod:`newsfuse.store.seeding`): it joins an existing story or opens a new one, and that story
-becomes stale. Then only stale stories are briefed again, each from its members' stored
-analyses, and the briefing is stored in the shape ``newsfuse brief --format json`` gives.
+Each batch of pending ok articles is analysed once and profiled; then a revision pass
+re-clusters the new articles together with a window of recent placed ones (the members of
+every story that has one of the last ``REVISION_WINDOW`` placed articles) with the batch
+clusterer (:func:`newsfuse.cluster.group_profiles`), so early placements are repaired and the
+stories are those a batch run over the same articles gives. Each revised story keeps the id of
+the stored story it shares the most members with (else it takes its first article's id);
+stories that gain or lose members become stale, emptied ones are removed. Then only stale
+stories are briefed again, each from its members' stored analyses, and the briefing is stored
+in the shape ``newsfuse brief --format json`` gives.
 Every batch and every briefing is its own transaction, so an interrupted run resumes where it
 stopped.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsfuse.cluster_features import Profile
 from newsfuse.config import DEFAULT_SETTINGS, Settings
-from newsfuse.store.seeding import SeededClusterer
 from newsfuse.store.store import Store
 from newsfuse.types import Story
+
+REVISION_WINDOW = 5_000
+"""Most recent placed articles whose stories a revision pass re-clusters with new ones."""
 
 
 @dataclass
@@ -50,7 +58,6 @@ class StoryUpdater:
         self.batch = batch
         self._embedder = embedder
         self._analyzer = analyzer
-        self._clusterer: SeededClusterer | None = None
 
     @property
     def embedder(self) -> Any:
@@ -78,32 +85,31 @@ class StoryUpdater:
         return report
 
     def place_batch(self, report: UpdateReport) -> int:
-        """Place up to ``batch`` pending articles in one transaction; how many were placed."""
+        """Place up to ``batch`` pending articles and revise the recent stories, in one
+        transaction; how many were placed."""
         from newsfuse.pipeline import analyse
 
         pending = self.store.pending_articles(self.batch)
         if not pending:
             return 0
-        clusterer = self._restored()
         analysed = analyse(pending, self.analyzer, self.embedder)
+        placed = list(self.store.placed())
+        window = _window(placed)
+        stored = {item.id: story for item, story, _ in placed if item.id in window}
+        items = [item for item, _, _ in placed if item.id in window]
+        revised = revise(stored, [*items, *(item for _, item in analysed)])
         with self.store.transaction():
             for article, item in analysed:
-                story_id = clusterer.add(item)
-                if self.store.story(story_id) is None:
+                if self.store.story(revised.story[item.id]) is None:
                     report.opened += 1
-                self.store.place_article(article, item, story_id)
+                self.store.place_article(article, item, revised.story[item.id])
+            moves = {
+                doc: story for doc, story in revised.story.items()
+                if doc in stored and stored[doc] != story
+            }
+            self.store.move_articles(moves, revised.first)
         report.placed += len(pending)
         return len(pending)
-
-    def _restored(self) -> SeededClusterer:
-        if self._clusterer is None:
-            from newsfuse.cluster import StoryClusterer
-
-            clusterer = SeededClusterer(StoryClusterer(embedder=self.embedder))
-            for item, story_id, first in self.store.placed():
-                clusterer.seed(item, story_id, first)
-            self._clusterer = clusterer
-        return self._clusterer
 
     def refresh_briefings(self, limit: int | None = None) -> list[str]:
         """Brief every stale story again (at most ``limit``); the ids briefed, in order."""
@@ -116,13 +122,51 @@ class StoryUpdater:
     def briefing(self, story_id: str) -> dict[str, Any]:
         """The story's briefing computed now from its stored members, as a schema dict."""
         from newsfuse.brief import independence_keys
+        from newsfuse.cluster_features import day_number
         from newsfuse.pipeline import StoryJob, brief_story
         from newsfuse.render.json import briefing_dict
 
         analyzed, articles = self.store.story_material(story_id)
+        # members in the order the clusterer gives them: publication day, then id
+        analyzed.sort(key=lambda a: (day_number(a.article.published) or 10**9, a.id))
         story = Story(story_id, tuple(item.id for item in analyzed))
         job = StoryJob(
             story, tuple(analyzed), tuple(articles), independence_keys(articles), self.words
         )
         briefing = brief_story(job, self.embedder)
         return briefing_dict(briefing, {article.id: article for article in articles})
+
+
+@dataclass(frozen=True)
+class Revision:
+    """Stories after a revision pass: article id -> story id, and each story's first article."""
+
+    story: dict[str, str]
+    first: dict[str, str]
+
+
+def _window(placed: list[tuple[Profile, str, str]]) -> set[str]:
+    """Ids of the placed articles a revision re-clusters: every member of the stories of the
+    last ``REVISION_WINDOW`` placed articles (``placed`` is in ingest order)."""
+    recent = {story for _, story, _ in placed[-REVISION_WINDOW:]}
+    return {item.id for item, story, _ in placed if story in recent}
+
+
+def revise(stored: dict[str, str], items: list[Profile]) -> Revision:
+    """Re-cluster ``items``; name each story after the stored story (``stored``: article id ->
+    story id) holding most of its members, largest stories choosing first, else after its
+    first member."""
+    from newsfuse.cluster import group_profiles, story_id
+
+    groups = group_profiles(items)
+    taken: set[str] = set()
+    story: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for members in sorted(groups, key=lambda group: (-len(group), group[0].id)):
+        votes = Counter(stored[m.id] for m in members if m.id in stored)
+        known = [name for name, _ in sorted(votes.items(), key=lambda v: (-v[1], v[0]))]
+        name = next((n for n in known if n not in taken), story_id(members[0].id))
+        taken.add(name)
+        first[name] = members[0].id
+        story.update((m.id, name) for m in members)
+    return Revision(story, first)
