@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 
 import jellyfish
@@ -62,6 +62,13 @@ class _Surface:
     transcript: bool
     after: str = ""
     strong: bool = False
+    owner: str = ""
+    """For a bare surname: the full name it stands for in its article ("Lohan" -> "Lindsay
+    Lohan"), the person most recently named with it there."""
+
+    @property
+    def key(self) -> str:
+        return name_key(self.owner or self.form)
 
 
 @dataclass(slots=True)
@@ -101,20 +108,61 @@ def resolve_entities(
     """Find the story's entities and merge the variants of each name."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     language = _story_language(articles)
+    words = _words(language)
     surfaces = [surface for article in articles for surface in _surfaces(article)]
     known = Counter(name_key(surface.form) for surface in surfaces)
     surfaces = [surface for surface in surfaces if _keep(surface, known, language)]
-    groups = _Merger(surfaces, gazetteer, _words(language).PLACE_AFTER).groups()
+    surfaces = _own_surnames(surfaces, gazetteer, words.NAME_SUFFIXES)
+    lower = _lower_words(articles)
+    surfaces = [surface for surface in surfaces if not _common_word(surface, lower)]
+    groups = _Merger(surfaces, gazetteer, words.PLACE_AFTER).groups()
     _count_text_mentions(groups, articles, language)
     countries = _story_countries(groups, gazetteer)
-    entities = [_entity(group, gazetteer, countries, language) for group in groups]
+    shared = _shared_names(groups, words.NAME_SUFFIXES)
+    entities = [_entity(group, gazetteer, countries, language, shared) for group in groups]
+    # works and products (the tagger's PRODUCT, WORK_OF_ART, LAW) are not the story's entities
+    kept = [n for n, entity in enumerate(entities) if entity.type != "OTHER"]
+    groups, entities = [groups[n] for n in kept], [entities[n] for n in kept]
+    owners: dict[str, set[str]] = defaultdict(set)
+    for group, entity in zip(groups, entities, strict=True):
+        for alias in (entity.name, *group.forms):
+            owners[name_key(alias)].add(entity.name)
+    # a name two entities answer to ("Singh" for two nephews) names neither of them
+    by_key = {key: names.pop() for key, names in owners.items() if len(names) == 1}
     entities.sort(key=lambda entity: (-entity.mentions, entity.name))
-    by_key = {
-        name_key(alias): entity.name
-        for entity in entities
-        for alias in (entity.name, *entity.aliases)
-    }
     return EntityIndex(entities, by_key, language)
+
+
+def _lower_words(articles: Sequence[AnalyzedArticle]) -> set[str]:
+    """The words the story's punctuated articles write in lower case."""
+    return {
+        word
+        for article in articles
+        if not article.article.transcript
+        for sentence in article.sentences
+        for word in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])", sentence.text)
+    }
+
+
+def _common_word(surface: _Surface, lower: set[str]) -> bool:
+    """A one-word "name" the story also writes in lower case is a word ("Gulf", "Court",
+    "Games"), unless it stands for a person named in full."""
+    if surface.owner or surface.transcript or " " in surface.form:
+        return False
+    return surface.form.lower() in lower
+
+
+def _shared_names(groups: Sequence[_Group], suffixes: frozenset[str]) -> set[str]:
+    """One-word names that two people of the story bear (as a surname or a first name): not
+    shown as an alias of either ("Singh" for two nephews, each resolved in his article)."""
+    bearers: dict[str, set[int]] = defaultdict(set)
+    for number, group in enumerate(groups):
+        if group.kinds.most_common(1)[0][0] != "PERSON":
+            continue
+        for form in group.forms:
+            for key in _name_parts(form, suffixes):
+                bearers[key].add(number)
+    return {key for key, numbers in bearers.items() if len(numbers) > 1}
 
 
 # --------------------------------------------------------------------------- surfaces
@@ -193,6 +241,8 @@ def _mention_surface(
     before = sentence.text[: max(0, end - len(text))]
     form = words.TITLES.sub("", form)
     kind, strong = _kind(form, kind, before, after, words)
+    if kind != "EVENT" and not strong and _person_context(before, sentence.text[end:], words):
+        kind, strong = "PERSON", True
     if transcript:
         form = " ".join(word if word[0].isupper() else word.capitalize() for word in form.split())
     return _Surface(form, kind, article.id, transcript, after, strong)
@@ -205,6 +255,16 @@ def _names_entity(form: str, label: str, rest: Sequence[str], words: ModuleType)
         return False
     # "US National Security [Adviser Jake Sullivan]": part of a title
     return not (label == "ORG" and rest and rest[0] in words.TITLE_AFTER)
+
+
+def _person_context(before: str, after: str, words: ModuleType) -> bool:
+    """Whether the words around a name say it names a person: a title or a kinship before it
+    ("Mrs", "her son"), an age or "who" after it ("Pasztor, 34,"), a pronoun after its verb
+    ("Pasztor said she")."""
+    return (
+        words.PERSON_BEFORE.search(before) is not None
+        or words.PERSON_AFTER.match(after) is not None
+    )
 
 
 def _kind(
@@ -231,14 +291,110 @@ def _keep(surface: _Surface, known: Counter[str], language: str | None) -> bool:
     """Drop junk: one letter, "Today", common words in transcripts, "Putin-Kim"."""
     form = surface.form
     letters = re.sub(r"[^A-Za-z]", "", form)
-    if len(letters) < 2 or name_key(form) in _words(language).SKIP_FORMS:
+    words = _words(language)
+    if len(letters) < 2 or name_key(form) in words.SKIP_FORMS:
         return False
+    if all(word in words.ROLE_WORDS for word in name_key(form).split()):
+        return False  # a title alone ("Surgeon General", "Rear Admiral") names nobody
     if surface.transcript and " " not in form and _frequency(form.lower(), language) >= _COMMON:
         return False
     parts = [part for part in form.split("-") if part]
     if len(parts) > 1 and surface.kind == "PERSON" and all(part[:1].isupper() for part in parts):
         return not all(known[name_key(part)] > 0 for part in parts)
     return True
+
+
+def _name_parts(form: str, suffixes: frozenset[str]) -> tuple[str, ...]:
+    """The keys a full name may be referred to by alone: its surname (before "Jr.") and its
+    first name."""
+    words = [word for word in name_key(form).split() if word not in suffixes]
+    return (words[-1], words[0]) if len(words) > 1 else ()
+
+
+def _own_surnames(
+    surfaces: list[_Surface], gazetteer: Gazetteer, suffixes: frozenset[str]
+) -> list[_Surface]:
+    """Give each bare surname the person it stands for in its own article: the one named with
+    it there (the most recent before it, else the first after it); where the article names
+    several people with it, the one the story names most ("Dunn" is the accused, not his
+    mother). People who share a surname stay apart. A one-word name the tagger took for an
+    organisation or a place is a surname too when a person of the article bears it."""
+    people = [
+        surface for surface in surfaces
+        if surface.kind == "PERSON" and not surface.strong and _name_parts(surface.form, suffixes)
+    ]
+    named = Counter(name_key(surface.form) for surface in people)
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for index, surface in enumerate(surfaces):
+        by_doc[surface.doc_id].append(index)
+    everywhere = [n for n, surface in enumerate(surfaces) if surface in people]
+    resolved = list(surfaces)
+    for indices in by_doc.values():
+        for index in indices:
+            surface = surfaces[index]
+            if not _may_be_surname(surface, gazetteer, indices, surfaces, suffixes):
+                continue
+            owner = _owner(surfaces, indices, index, suffixes, named)
+            owner = owner or _owner(surfaces, everywhere, index, suffixes, named, clear=True)
+            if owner:
+                resolved[index] = replace(surface, owner=owner, kind="PERSON")
+    return resolved
+
+
+def _owner(
+    surfaces: list[_Surface],
+    indices: list[int],
+    index: int,
+    suffixes: frozenset[str],
+    named: Counter[str],
+    *,
+    clear: bool = False,
+) -> str:
+    """The full name the bare name ``surfaces[index]`` stands for among ``indices`` (its
+    article's surfaces), or "". ``clear``: among several people, only one the story names
+    at least twice as often as any other."""
+    key = name_key(surfaces[index].form)
+    first_names = surfaces[index].kind == "PERSON"
+    candidates = []
+    for at in indices:
+        parts = _name_parts(surfaces[at].form, suffixes) if surfaces[at].kind == "PERSON" else ()
+        if parts and not surfaces[at].strong and key in (parts if first_names else parts[:1]):
+            candidates.append((at, surfaces[at].form))
+    if not candidates:
+        return ""
+    before = [form for at, form in candidates if at < index]
+    recent = before[-1] if before else candidates[0][1]
+    if len({name_key(form) for _, form in candidates}) == 1:
+        return recent
+    ranked = sorted(
+        {form for _, form in candidates},
+        key=lambda form: (named[name_key(form)], form == recent),
+        reverse=True,
+    )
+    if clear and named[name_key(ranked[0])] < 2 * named[name_key(ranked[1])]:
+        return ""
+    return ranked[0]
+
+
+def _may_be_surname(
+    surface: _Surface,
+    gazetteer: Gazetteer,
+    indices: list[int],
+    surfaces: list[_Surface],
+    suffixes: frozenset[str],
+) -> bool:
+    """Whether a one-word name may stand for a person: not a sure place or event; a country's
+    name only in an article that names a person so ("Jordan" for Jordan Belliveau)."""
+    if " " in surface.form or surface.strong or surface.kind not in ("PERSON", "ORG", "PLACE"):
+        return False
+    if surface.kind == "PERSON" or gazetteer.country(surface.form) is None:
+        return True
+    key = name_key(surface.form)
+    return any(
+        key in _name_parts(surfaces[at].form, suffixes)
+        for at in indices
+        if surfaces[at].kind == "PERSON" and not surfaces[at].strong
+    )
 
 
 # --------------------------------------------------------------------------- name matching
@@ -272,10 +428,11 @@ class _Merger:
         self.gazetteer = gazetteer
         self.parent: dict[str, str] = {}
         self.flagged: set[str] = set()
+        self.ambiguous: set[str] = set()
         self.kind: dict[str, Counter[str]] = defaultdict(Counter)
         self.contexts: dict[str, set[str]] = defaultdict(set)
         for surface in surfaces:
-            key = name_key(surface.form)
+            key = surface.key
             self.parent.setdefault(key, key)
             self.kind[key][surface.kind] += 3 if surface.strong else 1
             if surface.after in place_after:
@@ -346,6 +503,8 @@ class _Merger:
         }
         if len(owners) == 1:
             self.union(key, owners.pop())
+        elif len(owners) > 1 and len({self.find(owner) for owner in owners}) > 1:
+            self.ambiguous.add(key)  # "Singh" alone, in an article naming no Singh
 
     def _places(self) -> None:
         keys = self._keys("PLACE")
@@ -402,10 +561,10 @@ class _Merger:
 
     def _misheard(self) -> None:
         attested = {
-            name_key(surface.form) for surface in self.surfaces if not surface.transcript
+            surface.key for surface in self.surfaces if not surface.transcript
         }
         for surface in self.surfaces:
-            key = name_key(surface.form)
+            key = surface.key
             if not surface.transcript or key in attested or not surface.after:
                 continue
             for target in sorted(attested):
@@ -429,7 +588,9 @@ class _Merger:
     def _collect(self) -> list[_Group]:
         groups: dict[str, _Group] = defaultdict(_Group)
         for surface in self.surfaces:
-            key = name_key(surface.form)
+            key = surface.key
+            if key in self.ambiguous:
+                continue
             group = groups[self.find(key)]
             group.forms[surface.form] += 1
             if not surface.transcript:
@@ -491,7 +652,11 @@ def _story_countries(groups: list[_Group], gazetteer: Gazetteer) -> set[str]:
 
 
 def _entity(
-    group: _Group, gazetteer: Gazetteer, countries: set[str], language: str | None
+    group: _Group,
+    gazetteer: Gazetteer,
+    countries: set[str],
+    language: str | None,
+    shared: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> Entity:
     kind: EntityType = group.kinds.most_common(1)[0][0]  # type: ignore[assignment]
     name = _canonical_form(group, kind)
@@ -500,7 +665,9 @@ def _entity(
         name = place.name
     if kind == "ORG" and place is not None:
         kind = "PLACE"
-    aliases = tuple(sorted(form for form in group.forms if form != name))
+    aliases = tuple(
+        sorted(form for form in group.forms if form != name and name_key(form) not in shared)
+    )
     flagged = tuple(sorted(form for form in group.flagged if form != name))
     facts = place.facts() if place is not None and kind == "PLACE" else None
     mentions = max(group.mentions, sum(group.forms.values()))

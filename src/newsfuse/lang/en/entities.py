@@ -42,9 +42,34 @@ STOP = frozenset("the a an of at in on for and to with by from this that his her
 """Words left off the start of an event's name."""
 SKIP_FORMS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 """Words the entity recogniser takes for names."""
-ARTICLE = re.compile(r"^(?:the|The)\s+")
+ARTICLE = re.compile(r"^(?:the|The|an?|An?)\s+")
 """The article before a name ("the Kremlin")."""
 POSSESSIVE = re.compile(r"'s?$")
 """A possessive ending ("Putin's", "Kremlins'")."""
 DOTTED = re.compile(r"U\.S|U\.K|U\.N")
 """Abbreviations whose final dot belongs to the name ("U.S.")."""
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""What follows a surname in a full name ("Arcade Comeaux Jr."), name keys."""
+PERSON_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Insp|Rev|Msgr|Sister|Pope|Judge|"
+    r"Justice|Officer|Deputy|Detective|Trooper|Coach)\.?"
+    r"|(?i:\b(?:his|her|their|my|whose)\s+(?:wife|husband|son|daughter|mother|father|brother|"
+    r"sister|mom|dad|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|"
+    r"cousin|girlfriend|boyfriend|fianc[ée]e?|partner|widow|widower|lawyer|attorney))"
+    r"|\b\d{1,3}-year-old)\s*,?\s*$"
+)
+"""Before a person's name: a title, a kinship, an age ("Mrs", "her son", "6-year-old")."""
+PERSON_AFTER = re.compile(
+    r"(?:'s?|’s?)?(?:\s*,\s*\d{1,3}\s*,|\s*,?\s+who\b|\s+(?:said|says|told|added|admitted|"
+    r"replied|testified|pleaded|wrote|explained)\s+(?:that\s+)?(?:she|he|her|his|him)\b)"
+)
+"""After a person's name: an age, "who", or a speech verb and a personal pronoun."""
+ROLE_WORDS = frozenset(
+    """president vice minister prime secretary general surgeon admiral rear dean associate
+    assistant founder co leader sheriff chief director officer deputy spokesman spokeswoman
+    spokesperson msgr monsignor judge justice senator governor mayor coach captain capt
+    commissioner superintendent chairman chairwoman chair professor prof doctor dr
+    detective sergeant sgt lieutenant lt attorney prosecutor inspector commander
+    executive ceo manager editor reporter correspondent""".split()
+)
+"""Words of a title, name keys: a name made of them alone is a title, not a name."""
