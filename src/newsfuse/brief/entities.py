@@ -112,8 +112,9 @@ def resolve_entities(
     surfaces = [surface for article in articles for surface in _surfaces(article)]
     known = Counter(name_key(surface.form) for surface in surfaces)
     surfaces = [surface for surface in surfaces if _keep(surface, known, language)]
-    surfaces = _own_surnames(surfaces, gazetteer, words.NAME_SUFFIXES)
     lower = _lower_words(articles)
+    surfaces = _family_names(surfaces, words.NAME_SUFFIXES)
+    surfaces = _own_surnames(surfaces, gazetteer, words.NAME_SUFFIXES)
     surfaces = [surface for surface in surfaces if not _common_word(surface, lower)]
     groups = _Merger(surfaces, gazetteer, words.PLACE_AFTER).groups()
     _count_text_mentions(groups, articles, language)
@@ -171,7 +172,7 @@ def _shared_names(groups: Sequence[_Group], suffixes: frozenset[str]) -> set[str
 def _clean(text: str, language: str | None) -> str:
     words = _words(language)
     text = " ".join(text.replace("’", "'").split())
-    text = words.POSSESSIVE.sub("", text)
+    text = words.POSSESSIVE.sub("", words.POSSESSIVE_LEFT.sub("", text))
     text = words.ARTICLE.sub("", text).strip(" .,;:!?\"'()[]")
     if words.DOTTED.fullmatch(text):
         text += "."
@@ -240,12 +241,36 @@ def _mention_surface(
     after = re.sub(r"\W", "", rest[0]).lower() if rest else ""
     before = sentence.text[: max(0, end - len(text))]
     form = words.TITLES.sub("", form)
+    form, titled = _after_title(form, words.ROLE_WORDS, person=kind == "PERSON")
+    if not form:
+        return None  # a title alone ("Philadelphia Homicide Capt")
     kind, strong = _kind(form, kind, before, after, words)
-    if kind != "EVENT" and not strong and _person_context(before, sentence.text[end:], words):
+    if titled or (
+        kind != "EVENT" and not strong and _person_context(before, sentence.text[end:], words)
+    ):
         kind, strong = "PERSON", True
     if transcript:
         form = " ".join(word if word[0].isupper() else word.capitalize() for word in form.split())
     return _Surface(form, kind, article.id, transcript, after, strong)
+
+
+def _after_title(form: str, roles: frozenset[str], *, person: bool) -> tuple[str, bool]:
+    """A name without the title before it ("Palmer Police Sergeant Shayne La Croix" ->
+    "Shayne La Croix"), and whether it names a person for sure (the tagger said a person, or
+    two or more names follow the title); "" for a title alone."""
+    words = form.split()
+    keys = [name_key(word) for word in words]
+    cut = max((n + 1 for n, key in enumerate(keys) if key in roles), default=0)
+    if not cut:
+        return form, False
+    rest = words[cut:]
+    if not rest:
+        return "", False
+    if len(rest) > 3 or not all(word[:1].isupper() and word.isalpha() for word in rest):
+        return form, False
+    if not person and len(rest) < 2:
+        return form, False
+    return " ".join(rest), True
 
 
 def _names_entity(form: str, label: str, rest: Sequence[str], words: ModuleType) -> bool:
@@ -272,6 +297,11 @@ def _kind(
 ) -> tuple[EntityType, bool]:
     """What a name names, read from the words around it, and whether they say so for sure."""
     strong = after in words.PLACE_AFTER or words.PLACE_BEFORE.search(before) is not None
+    head = name_key(form).split()[-1:] if " " in form else []
+    if head and head[0] in words.ORG_HEADS:
+        return "ORG", True
+    if head and head[0] in words.PLACE_HEADS:
+        return "PLACE", True
     if words.ORG_BEFORE.search(before) and kind != "EVENT":
         kind, strong = "ORG", True
     elif strong:
@@ -292,8 +322,8 @@ def _keep(surface: _Surface, known: Counter[str], language: str | None) -> bool:
     form = surface.form
     letters = re.sub(r"[^A-Za-z]", "", form)
     words = _words(language)
-    if len(letters) < 2 or name_key(form) in words.SKIP_FORMS:
-        return False
+    if len(letters) < 2 or name_key(form) in words.SKIP_FORMS or "/" in form:
+        return False  # "/": a picture credit ("AP Photo/Jane Doe")
     if all(word in words.ROLE_WORDS for word in name_key(form).split()):
         return False  # a title alone ("Surgeon General", "Rear Admiral") names nobody
     if surface.transcript and " " not in form and _frequency(form.lower(), language) >= _COMMON:
@@ -311,6 +341,30 @@ def _name_parts(form: str, suffixes: frozenset[str]) -> tuple[str, ...]:
     return (words[-1], words[0]) if len(words) > 1 else ()
 
 
+def _family_names(surfaces: list[_Surface], suffixes: frozenset[str]) -> list[_Surface]:
+    """A two- or three-word name the tagger took for an organisation or a place is a person
+    when a person of the story bears its last word as a surname ("Amber Pasztor", the mother
+    of "Rene Pasztor")."""
+    surnames = {
+        _name_parts(surface.form, suffixes)[0]
+        for surface in surfaces
+        if surface.kind == "PERSON" and _name_parts(surface.form, suffixes)
+    }
+    found = []
+    for surface in surfaces:
+        words = surface.form.split()
+        if (
+            surface.kind in ("ORG", "PLACE")
+            and not surface.strong
+            and 2 <= len(words) <= 3
+            and all(word[:1].isupper() and word.isalpha() for word in words)
+            and _name_parts(surface.form, suffixes)[:1] in ((key,) for key in surnames)
+        ):
+            surface = replace(surface, kind="PERSON")
+        found.append(surface)
+    return found
+
+
 def _own_surnames(
     surfaces: list[_Surface], gazetteer: Gazetteer, suffixes: frozenset[str]
 ) -> list[_Surface]:
@@ -321,7 +375,7 @@ def _own_surnames(
     organisation or a place is a surname too when a person of the article bears it."""
     people = [
         surface for surface in surfaces
-        if surface.kind == "PERSON" and not surface.strong and _name_parts(surface.form, suffixes)
+        if surface.kind == "PERSON" and _name_parts(surface.form, suffixes)
     ]
     named = Counter(name_key(surface.form) for surface in people)
     by_doc: dict[str, list[int]] = defaultdict(list)
@@ -358,7 +412,7 @@ def _owner(
     candidates = []
     for at in indices:
         parts = _name_parts(surfaces[at].form, suffixes) if surfaces[at].kind == "PERSON" else ()
-        if parts and not surfaces[at].strong and key in (parts if first_names else parts[:1]):
+        if parts and key in (parts if first_names else parts[:1]):
             candidates.append((at, surfaces[at].form))
     if not candidates:
         return ""
@@ -393,7 +447,7 @@ def _may_be_surname(
     return any(
         key in _name_parts(surfaces[at].form, suffixes)
         for at in indices
-        if surfaces[at].kind == "PERSON" and not surfaces[at].strong
+        if surfaces[at].kind == "PERSON"
     )
 
 

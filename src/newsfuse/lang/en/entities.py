@@ -56,6 +56,10 @@ PERSON_BEFORE = re.compile(
     r"|(?i:\b(?:his|her|their|my|whose)\s+(?:wife|husband|son|daughter|mother|father|brother|"
     r"sister|mom|dad|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|"
     r"cousin|girlfriend|boyfriend|fianc[ée]e?|partner|widow|widower|lawyer|attorney))"
+    r"|(?i:\b(?:quarterback|coach|player|pitcher|spokes(?:man|woman|person)|lawyer|attorney|"
+    r"prosecutor|actor|actress|singer|rapper|star|producer|writer|author|columnist|analyst|"
+    r"founder|owner|teacher|student|victim|suspect|defendant|witness|resident|neighbou?r|"
+    r"friend|director|chairman|executive|senator|governor|mayor|officer)\s+)"
     r"|\b\d{1,3}-year-old)\s*,?\s*$"
 )
 """Before a person's name: a title, a kinship, an age ("Mrs", "her son", "6-year-old")."""
@@ -70,6 +74,22 @@ ROLE_WORDS = frozenset(
     spokesperson msgr monsignor judge justice senator governor mayor coach captain capt
     commissioner superintendent chairman chairwoman chair professor prof doctor dr
     detective sergeant sgt lieutenant lt attorney prosecutor inspector commander
-    executive ceo manager editor reporter correspondent""".split()
+    executive ceo manager editor reporter correspondent atty det dist supt insp cpl
+    councilman councilwoman marshal marshall""".split()
 )
 """Words of a title, name keys: a name made of them alone is a title, not a name."""
+POSSESSIVE_LEFT = re.compile(r"^s\s+(?=[A-Z])")
+"""The "s" of a possessive split from its owner, left before a name ("s Capt")."""
+ORG_HEADS = frozenset(
+    """creamery dairy petroleum corporation corp inc company co llc ltd group bank hospital
+    university college school academy institute foundation association society department
+    police council commission committee court tribune times post news network channel
+    magazine airlines airways party union agency ministry service services""".split()
+)
+"""The last word of an organisation's name ("Valley Dairy", "Coney Island Hospital")."""
+PLACE_HEADS = frozenset(
+    """street st avenue ave road rd boulevard blvd drive lane highway bay lake river island
+    point hill mountain mountains county province district village town city cemetery
+    park square bridge beach valley""".split()
+)
+"""The last word of a place's name ("Neptune Ave", "Calvary Cemetery")."""
