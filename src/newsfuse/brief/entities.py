@@ -117,9 +117,9 @@ def resolve_entities(
     surfaces = _own_surnames(surfaces, gazetteer, words.NAME_SUFFIXES)
     surfaces = [surface for surface in surfaces if not _common_word(surface, lower)]
     groups = _Merger(surfaces, gazetteer, words.PLACE_AFTER).groups()
-    _count_text_mentions(groups, articles, language)
-    countries = _story_countries(groups, gazetteer)
     shared = _shared_names(groups, words.NAME_SUFFIXES)
+    _count_text_mentions(groups, articles, language, shared)
+    countries = _story_countries(groups, gazetteer)
     entities = [_entity(group, gazetteer, countries, language, shared) for group in groups]
     # works and products (the tagger's PRODUCT, WORK_OF_ART, LAW) are not the story's entities
     kept = [n for n, entity in enumerate(entities) if entity.type != "OTHER"]
@@ -437,10 +437,13 @@ def _may_be_surname(
     surfaces: list[_Surface],
     suffixes: frozenset[str],
 ) -> bool:
-    """Whether a one-word name may stand for a person: not a sure place or event; a country's
-    name only in an article that names a person so ("Jordan" for Jordan Belliveau)."""
+    """Whether a one-word name may stand for a person: not a sure place or event, nor an
+    acronym; a country's name only in an article that names a person so ("Jordan" for Jordan
+    Belliveau)."""
     if " " in surface.form or surface.strong or surface.kind not in ("PERSON", "ORG", "PLACE"):
         return False
+    if surface.form.isupper():
+        return False  # an acronym ("UN"), not the end of "Kim Jong Un"
     if surface.kind == "PERSON" or gazetteer.country(surface.form) is None:
         return True
     key = name_key(surface.form)
@@ -660,10 +663,19 @@ class _Merger:
 
 
 def _count_text_mentions(
-    groups: list[_Group], articles: Sequence[AnalyzedArticle], language: str | None
+    groups: list[_Group],
+    articles: Sequence[AnalyzedArticle],
+    language: str | None,
+    shared: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> None:
-    """Count each group's aliases in the sentence text (spaCy misses lower-case names)."""
-    patterns = [(group, _alias_pattern(_search_forms(group), language)) for group in groups]
+    """Count each group's aliases in the sentence text (spaCy misses lower-case names); a
+    name two people share is counted for neither."""
+    patterns = [
+        (group, _alias_pattern(
+            [form for form in _search_forms(group) if name_key(form) not in shared], language
+        ))
+        for group in groups
+    ]
     for article in articles:
         for sentence in article.sentences:
             for group, (exact, loose) in patterns:
@@ -686,6 +698,8 @@ def _alias_pattern(
     forms: Iterable[str], language: str | None
 ) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     aliases = sorted({form for form in forms if len(form) > 1}, key=len, reverse=True)
+    if not aliases:
+        return re.compile(r"(?!)"), None  # nothing to look for: matches nowhere
     body = "|".join(re.escape(alias).replace(r"\ ", r"[\s-]+") for alias in aliases)
     exact = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
     rare = [alias for alias in aliases if _frequency(alias.lower(), language) < _RARE]

@@ -32,6 +32,7 @@ _MAX_WORDS = 35
 _ANY_DATE = "2000-01-01"  # absolute expressions do not depend on it
 _AFTER_WORDS = 10
 _NEAR = 15
+_ANTECEDENT = 4  # words kept before a relative clause
 
 
 @dataclass(slots=True)
@@ -112,7 +113,9 @@ def _sentence_events(
         if resolved is None:
             continue
         several = len(expressions) > 1
-        clause = _clause(text, expression, transcript, words.CLAUSE_BREAK, cut=several)
+        clause = _clause(
+            text, expression, transcript, words.CLAUSE_BREAK, cut=several, relative=words.RELATIVE
+        )
         if len(clause.split()) - len(expression.text.split()) < 4:
             continue
         event = _Event(resolved[0], resolved[1], clause, expression.text, [sentence.doc_id])
@@ -186,9 +189,11 @@ def _clause(
     breaking: re.Pattern[str],
     *,
     cut: bool = False,
+    relative: frozenset[str] = frozenset(),
 ) -> str:
     """The clause around ``expression``; "…" marks where a long sentence was cut. ``cut``: cut
-    a short sentence too (it holds other dates, whose clauses are their own events)."""
+    a short sentence too (it holds other dates, whose clauses are their own events);
+    ``relative``: the words that open a relative clause (kept with what it hangs on)."""
     if len(text.split()) <= _MAX_WORDS and not cut:
         return text.strip()
     if not transcript:
@@ -197,8 +202,19 @@ def _clause(
         end = min(b for b in bounds if b >= expression.end)
         clause = text[start:end].strip(" ,;:")
         if len(clause.split()) <= _MAX_WORDS:
-            return clause[:1].upper() + clause[1:]
+            antecedent = _antecedent(text[:start], clause, relative)
+            return antecedent + (clause if antecedent else clause[:1].upper() + clause[1:])
     return _window(text, expression)
+
+
+def _antecedent(before: str, clause: str, relative: frozenset[str]) -> str:
+    """The words a relative clause ("which capsized on Sunday") hangs on, before it:
+    "…of the Marisol ferry, which capsized on Sunday"; "" for any other clause."""
+    first = clause.split()[:1]
+    words = before.split()
+    if not first or first[0].lower() not in relative or not words:
+        return ""
+    return "…" + " ".join(words[-_ANTECEDENT:]) + " "
 
 
 def _window(text: str, expression: TimeExpression) -> str:
