@@ -358,7 +358,7 @@ def _family_names(surfaces: list[_Surface], suffixes: frozenset[str]) -> list[_S
             and not surface.strong
             and 2 <= len(words) <= 3
             and all(word[:1].isupper() and word.isalpha() for word in words)
-            and _name_parts(surface.form, suffixes)[:1] in ((key,) for key in surnames)
+            and bool(set(_name_parts(surface.form, suffixes)[:1]) & surnames)
         ):
             surface = replace(surface, kind="PERSON")
         found.append(surface)
