@@ -131,3 +131,22 @@ def test_an_acronym_is_not_the_last_name_of_a_person() -> None:
     ])
     types = {e.name: e.type for e in index.entities}
     assert types == {"Lee Sung Un": "PERSON", "UN": "ORG"}
+
+
+def test_credit_lines_lower_case_phrases_and_times_are_not_names() -> None:
+    index = resolve_entities([
+        article("a", "Associated Press writers [Dana Pell|PERSON] and [Omar Sutt|PERSON] "
+                     "contributed to this report.",
+                "The shelling hit [west Tarsa|GPE] before the [3:30 a.m. Tuesday|PERSON] raid.",
+                "Fans in the [red zone|LOC] cheered as [Ola Brin|PERSON] scored."),
+    ])
+    names = {e.name for e in index.entities}
+    assert names == {"Tarsa", "Ola Brin"}
+
+
+def test_a_first_name_joins_the_person_of_its_article_whatever_the_tagger_said() -> None:
+    index = resolve_entities([
+        article("a", "[Areen Sallah|PERSON], 2, was rescued from the elevator shaft.",
+                "[Areen|GPE] was taken to hospital in stable condition."),
+    ])
+    assert [(e.name, e.type) for e in index.entities] == [("Areen Sallah", "PERSON")]

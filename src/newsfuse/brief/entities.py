@@ -26,6 +26,7 @@ import jellyfish
 
 from newsfuse import lang
 from newsfuse.nlp.gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from newsfuse.nlp.timex import find_expressions
 from newsfuse.types import AnalyzedArticle, Entity, EntityType, Sentence
 
 _LABELS: dict[str, EntityType] = {
@@ -173,7 +174,7 @@ def _clean(text: str, language: str | None) -> str:
     words = _words(language)
     text = " ".join(text.replace("’", "'").split())
     text = words.POSSESSIVE.sub("", words.POSSESSIVE_LEFT.sub("", text))
-    text = words.ARTICLE.sub("", text).strip(" .,;:!?\"'()[]")
+    text = words.ARTICLE.sub("", words.OPEN_BRACKET.sub("", text)).strip(" .,;:!?\"'()[]")
     if words.DOTTED.fullmatch(text):
         text += "."
     return text
@@ -194,8 +195,8 @@ def _surfaces(article: AnalyzedArticle) -> list[_Surface]:
     words = _words(language)
     found: list[_Surface] = []
     for sentence in article.sentences:
-        if _is_headline(sentence):
-            continue
+        if _is_headline(sentence) or words.CREDIT_LINE.search(sentence.text):
+            continue  # a credit line's names are the reporters', not the story's
         taken: list[tuple[int, int]] = []
         pattern = words.EVENT_PATTERN_LOOSE if transcript else words.EVENT_PATTERN
         for match in pattern.finditer(sentence.text):
@@ -233,6 +234,10 @@ def _mention_surface(
     language = article.article.language
     words = _words(language)
     form = _clean(text, language)
+    if not transcript:
+        form = words.LEADING_LOWER.sub("", form)  # "west Damascus"; "red zone": no name
+        if not form[:1].isupper() and not form[:1].isdigit():
+            return None
     rest = sentence.text[end:].split()
     if transcript and kind == "PERSON" and rest and _is_lowercase_name(rest[0], language):
         form, rest = f"{form} {rest[0].capitalize()}", rest[1:]
@@ -322,8 +327,10 @@ def _keep(surface: _Surface, known: Counter[str], language: str | None) -> bool:
     form = surface.form
     letters = re.sub(r"[^A-Za-z]", "", form)
     words = _words(language)
-    if len(letters) < 2 or name_key(form) in words.SKIP_FORMS or "/" in form:
-        return False  # "/": a picture credit ("AP Photo/Jane Doe")
+    if len(letters) < 2 or name_key(form) in words.SKIP_FORMS or words.NOT_NAME.search(form):
+        return False  # a picture credit ("AP Photo/Jane Doe"), a handle, a time ("8.30am")
+    if find_expressions(form, language):
+        return False  # a date ("3:30 a.m. Tuesday")
     if all(word in words.ROLE_WORDS for word in name_key(form).split()):
         return False  # a title alone ("Surgeon General", "Rear Admiral") names nobody
     if surface.transcript and " " not in form and _frequency(form.lower(), language) >= _COMMON:
@@ -408,7 +415,7 @@ def _owner(
     article's surfaces), or "". ``clear``: among several people, only one the story names
     at least twice as often as any other."""
     key = name_key(surfaces[index].form)
-    first_names = surfaces[index].kind == "PERSON"
+    first_names = surfaces[index].kind == "PERSON" or not clear  # in its article: any
     candidates = []
     for at in indices:
         parts = _name_parts(surfaces[at].form, suffixes) if surfaces[at].kind == "PERSON" else ()

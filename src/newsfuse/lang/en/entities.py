@@ -75,7 +75,7 @@ ROLE_WORDS = frozenset(
     commissioner superintendent chairman chairwoman chair professor prof doctor dr
     detective sergeant sgt lieutenant lt attorney prosecutor inspector commander
     executive ceo manager editor reporter correspondent atty det dist supt insp cpl
-    councilman councilwoman marshal marshall""".split()
+    councilman councilwoman marshal marshall qb wr rb te dt lb cb""".split()
 )
 """Words of a title, name keys: a name made of them alone is a title, not a name."""
 POSSESSIVE_LEFT = re.compile(r"^s\s+(?=[A-Z])")
@@ -84,7 +84,8 @@ ORG_HEADS = frozenset(
     """creamery dairy petroleum corporation corp inc company co llc ltd group bank hospital
     university college school academy institute foundation association society department
     police council commission committee court tribune times post news network channel
-    magazine airlines airways party union agency ministry service services""".split()
+    magazine airlines airways party union agency ministry service services fire rescue
+    ems""".split()
 )
 """The last word of an organisation's name ("Valley Dairy", "Coney Island Hospital")."""
 PLACE_HEADS = frozenset(
@@ -93,3 +94,16 @@ PLACE_HEADS = frozenset(
     park square bridge beach valley""".split()
 )
 """The last word of a place's name ("Neptune Ave", "Calvary Cemetery")."""
+LEADING_LOWER = re.compile(r"^(?:[a-z][\w'-]*\s+)+(?=[A-Z0-9])|^[a-z][\w'-]*(?:\s+[a-z][\w'-]*)*$")
+"""Lower-case words before a name in punctuated text ("west Damascus"), or a lower-case
+phrase with no name in it ("red zone")."""
+OPEN_BRACKET = re.compile(r"\s*\([^)]*$")
+"""An opening bracket the mention cut before its end ("Party of Workers (PW")."""
+NOT_NAME = re.compile(r"[/@]|\b\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\b)?|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+"""What no name holds: a credit's slash, a handle's @, a time of day."""
+CREDIT_LINE = re.compile(
+    r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)|\bcontributed reporting\b"
+    r"|\b(?:additional )?(?:reporting|writing|editing) by\b",
+    re.IGNORECASE,
+)
+"""A reporters' credit line ("AP writers Jane Roe and John Doe contributed to this report")."""
