@@ -49,3 +49,8 @@ def test_new_forms() -> None:
     assert found == ["10 Nov"]
     assert [e.text for e in find_expressions("Between 1991 and 1998 he moved.")] == [
         "Between 1991", "and 1998"]
+
+
+def test_a_week_is_given_its_month_only_when_it_lies_in_one() -> None:
+    assert resolve_expression("last week", TUESDAY) == ("2023-09-01", "month")  # 4-10 Sep
+    assert resolve_expression("last week", "2023-10-03") is None  # 25 Sep - 1 Oct

@@ -300,7 +300,11 @@ def _period(text: str, base: _Base) -> Resolved:
     if unit == "month":
         month_index = base.day.year * 12 + base.day.month - 1 + step
         return _month(date(month_index // 12, month_index % 12 + 1, 1))
-    return _month(base.day + timedelta(days=7 * step))
+    day = base.day + timedelta(days=7 * step)
+    monday = day - timedelta(days=day.weekday())
+    if monday.month != (monday + timedelta(days=6)).month:
+        raise ValueError(f"the week of {day} spans two months: no month to give it")
+    return _month(day)
 
 
 _RESOLVERS: dict[str, Callable[[str, _Base], Resolved]] = {
