@@ -4,6 +4,11 @@ Mentions come from spaCy (``Sentence.mentions``), from a pattern for named event
 Eastern Economic Forum") and, for names spaCy misses (lower-case transcript text), from a search
 for the aliases already known. Variants are merged by rules, in this order:
 
+0. a bare surname (or first name) is the person named with it in its own article — the most
+   recent before it, else the first after; where the article names several people with it,
+   the one the story names most; with none there, the story's clear one — whatever the tagger
+   called it ("Lohan" tagged ORG). People who share a surname stay apart, and a name two of
+   them bear is shown as an alias of neither (and is not canonical for either);
 1. the same key (case, accents, hyphens and dots folded): "Kim Jong-un" = "Kim Jong Un";
 2. the same country in the gazetteer: "U.S." = "US" = "the United States";
 3. transliterations, token by token (consonant skeletons): "Dmitry" = "Dimitri";
@@ -12,6 +17,13 @@ for the aliases already known. Variants are merged by rules, in this order:
 6. events with the same head whose qualifier is a place ("Vladivostok Economic Forum"), flagged;
 7. a misheard place in a transcript, by Metaphone, guarded by type, context word and an
    attestation in a punctuated document ("Carson station" = "Khasan station"), flagged.
+
+Not names: possessives and titles alone ("Surgeon General"; a title before a name is cut:
+"Police Sergeant Jane Roe" -> "Jane Roe"), one-word names the story also writes in lower case
+("Court"), lower-case phrases, times, credits and reporters' credit lines, and works and
+products (the tagger's PRODUCT, WORK_OF_ART, LAW). Types come from context as well as the
+tagger: a title, kinship, role noun or age beside a name, a pronoun after its speech verb, a
+family name a person of the story bears, and the head of a name ("Valley Dairy", "Neptune Ave").
 """
 
 from __future__ import annotations

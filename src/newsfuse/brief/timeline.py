@@ -1,10 +1,15 @@
 """A story's timeline: dated events in date order, merged across documents.
 
-Each sentence's time expressions are resolved against its document's publication date (or the
-story's date for an undated document) by :mod:`newsfuse.nlp.timex`; an expression is in the
-future when the words before it in its clause say so ("will meet on Wednesday"). The event's
-text is the clause around the expression. Events on the same date that share their content
-words are one event with several sources.
+Each sentence's time expressions are resolved against its document's publication date by
+:mod:`newsfuse.nlp.timex`, by the tense of their clause: future when the words before it say so
+("will meet on Wednesday", "scheduled for") or its verb is a present plan ("filming begins in
+August"), past when its verb is past (the latest such day not after publication). An undated
+document's relative dates are kept only when every publication date of the story gives the
+same day (the story's date when none is dated). A list or range of dates ("in 2014 and 2015")
+is one event dated by its first; a sentence with several dates gives each its own clause. The
+event's text is the clause around the expression; each entry says whether its date is stated
+or inferred. Events on the same date that share their content words are one event with
+several sources.
 """
 
 from __future__ import annotations
