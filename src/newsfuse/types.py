@@ -246,13 +246,16 @@ class Quote:
 class TimelineEvent:
     """A dated event. ``date`` is ``YYYY-MM-DD``; ``precision`` says how much of it is known
     (``"day"``, ``"month"`` or ``"year"``; for month and year the rest is ``-01``).
-    ``expression`` is the phrase it was resolved from ("on Sunday")."""
+    ``expression`` is the phrase it was resolved from ("on Sunday"); ``basis`` says whether
+    the text states the date ("12 September 2023", "in 2019") or it was inferred from the
+    article's publication date and tense ("on Sunday", "in July", "September 12")."""
 
     date: str
     text: str
     sources: tuple[str, ...]
     precision: Literal["day", "month", "year"] = "day"
     expression: str | None = None
+    basis: Literal["stated", "inferred"] = "stated"
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,7 +82,9 @@ def test_relative_expressions_stay_near_publication(
     expression: str, published: date, future: bool
 ) -> None:
     resolved = resolve_expression(expression, published.isoformat(), future=future)
-    assert resolved is not None
+    if resolved is None:  # a week across two months has no month to give
+        assert expression.endswith("week")
+        return
     value = date.fromisoformat(resolved[0])
     assert abs(value - published) <= timedelta(days=400)
 

@@ -4,6 +4,11 @@ Mentions come from spaCy (``Sentence.mentions``), from a pattern for named event
 Eastern Economic Forum") and, for names spaCy misses (lower-case transcript text), from a search
 for the aliases already known. Variants are merged by rules, in this order:
 
+0. a bare surname (or first name) is the person named with it in its own article — the most
+   recent before it, else the first after; where the article names several people with it,
+   the one the story names most; with none there, the story's clear one — whatever the tagger
+   called it ("Lohan" tagged ORG). People who share a surname stay apart, and a name two of
+   them bear is shown as an alias of neither (and is not canonical for either);
 1. the same key (case, accents, hyphens and dots folded): "Kim Jong-un" = "Kim Jong Un";
 2. the same country in the gazetteer: "U.S." = "US" = "the United States";
 3. transliterations, token by token (consonant skeletons): "Dmitry" = "Dimitri";
@@ -12,6 +17,13 @@ for the aliases already known. Variants are merged by rules, in this order:
 6. events with the same head whose qualifier is a place ("Vladivostok Economic Forum"), flagged;
 7. a misheard place in a transcript, by Metaphone, guarded by type, context word and an
    attestation in a punctuated document ("Carson station" = "Khasan station"), flagged.
+
+Not names: possessives and titles alone ("Surgeon General"; a title before a name is cut:
+"Police Sergeant Jane Roe" -> "Jane Roe"), one-word names the story also writes in lower case
+("Court"), lower-case phrases, times, credits and reporters' credit lines, and works and
+products (the tagger's PRODUCT, WORK_OF_ART, LAW). Types come from context as well as the
+tagger: a title, kinship, role noun or age beside a name, a pronoun after its speech verb, a
+family name a person of the story bears, and the head of a name ("Valley Dairy", "Neptune Ave").
 """
 
 from __future__ import annotations
@@ -19,13 +31,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 
 import jellyfish
 
 from newsfuse import lang
 from newsfuse.nlp.gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from newsfuse.nlp.timex import find_expressions
 from newsfuse.types import AnalyzedArticle, Entity, EntityType, Sentence
 
 _LABELS: dict[str, EntityType] = {
@@ -62,6 +75,13 @@ class _Surface:
     transcript: bool
     after: str = ""
     strong: bool = False
+    owner: str = ""
+    """For a bare surname: the full name it stands for in its article ("Lohan" -> "Lindsay
+    Lohan"), the person most recently named with it there."""
+
+    @property
+    def key(self) -> str:
+        return name_key(self.owner or self.form)
 
 
 @dataclass(slots=True)
@@ -101,20 +121,62 @@ def resolve_entities(
     """Find the story's entities and merge the variants of each name."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     language = _story_language(articles)
+    words = _words(language)
     surfaces = [surface for article in articles for surface in _surfaces(article)]
     known = Counter(name_key(surface.form) for surface in surfaces)
     surfaces = [surface for surface in surfaces if _keep(surface, known, language)]
-    groups = _Merger(surfaces, gazetteer, _words(language).PLACE_AFTER).groups()
-    _count_text_mentions(groups, articles, language)
+    lower = _lower_words(articles)
+    surfaces = _family_names(surfaces, words.NAME_SUFFIXES)
+    surfaces = _own_surnames(surfaces, gazetteer, words.NAME_SUFFIXES)
+    surfaces = [surface for surface in surfaces if not _common_word(surface, lower)]
+    groups = _Merger(surfaces, gazetteer, words.PLACE_AFTER).groups()
+    shared = _shared_names(groups, words.NAME_SUFFIXES)
+    _count_text_mentions(groups, articles, language, shared)
     countries = _story_countries(groups, gazetteer)
-    entities = [_entity(group, gazetteer, countries, language) for group in groups]
+    entities = [_entity(group, gazetteer, countries, language, shared) for group in groups]
+    # works and products (the tagger's PRODUCT, WORK_OF_ART, LAW) are not the story's entities
+    kept = [n for n, entity in enumerate(entities) if entity.type != "OTHER"]
+    groups, entities = [groups[n] for n in kept], [entities[n] for n in kept]
+    owners: dict[str, set[str]] = defaultdict(set)
+    for group, entity in zip(groups, entities, strict=True):
+        for alias in (entity.name, *group.forms):
+            owners[name_key(alias)].add(entity.name)
+    # a name two entities answer to ("Singh" for two nephews) names neither of them
+    by_key = {key: names.pop() for key, names in owners.items() if len(names) == 1}
     entities.sort(key=lambda entity: (-entity.mentions, entity.name))
-    by_key = {
-        name_key(alias): entity.name
-        for entity in entities
-        for alias in (entity.name, *entity.aliases)
-    }
     return EntityIndex(entities, by_key, language)
+
+
+def _lower_words(articles: Sequence[AnalyzedArticle]) -> set[str]:
+    """The words the story's punctuated articles write in lower case."""
+    return {
+        word
+        for article in articles
+        if not article.article.transcript
+        for sentence in article.sentences
+        for word in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])", sentence.text)
+    }
+
+
+def _common_word(surface: _Surface, lower: set[str]) -> bool:
+    """A one-word "name" the story also writes in lower case is a word ("Gulf", "Court",
+    "Games"), unless it stands for a person named in full."""
+    if surface.owner or surface.transcript or " " in surface.form:
+        return False
+    return surface.form.lower() in lower
+
+
+def _shared_names(groups: Sequence[_Group], suffixes: frozenset[str]) -> set[str]:
+    """One-word names that two people of the story bear (as a surname or a first name): not
+    shown as an alias of either ("Singh" for two nephews, each resolved in his article)."""
+    bearers: dict[str, set[int]] = defaultdict(set)
+    for number, group in enumerate(groups):
+        if group.kinds.most_common(1)[0][0] != "PERSON":
+            continue
+        for form in group.forms:
+            for key in _name_parts(form, suffixes):
+                bearers[key].add(number)
+    return {key for key, numbers in bearers.items() if len(numbers) > 1}
 
 
 # --------------------------------------------------------------------------- surfaces
@@ -123,8 +185,8 @@ def resolve_entities(
 def _clean(text: str, language: str | None) -> str:
     words = _words(language)
     text = " ".join(text.replace("’", "'").split())
-    text = words.POSSESSIVE.sub("", text)
-    text = words.ARTICLE.sub("", text).strip(" .,;:!?\"'()[]")
+    text = words.POSSESSIVE.sub("", words.POSSESSIVE_LEFT.sub("", text))
+    text = words.ARTICLE.sub("", words.OPEN_BRACKET.sub("", text)).strip(" .,;:!?\"'()[]")
     if words.DOTTED.fullmatch(text):
         text += "."
     return text
@@ -145,8 +207,8 @@ def _surfaces(article: AnalyzedArticle) -> list[_Surface]:
     words = _words(language)
     found: list[_Surface] = []
     for sentence in article.sentences:
-        if _is_headline(sentence):
-            continue
+        if _is_headline(sentence) or words.CREDIT_LINE.search(sentence.text):
+            continue  # a credit line's names are the reporters', not the story's
         taken: list[tuple[int, int]] = []
         pattern = words.EVENT_PATTERN_LOOSE if transcript else words.EVENT_PATTERN
         for match in pattern.finditer(sentence.text):
@@ -184,6 +246,10 @@ def _mention_surface(
     language = article.article.language
     words = _words(language)
     form = _clean(text, language)
+    if not transcript:
+        form = words.LEADING_LOWER.sub("", form)  # "west Damascus"; "red zone": no name
+        if not form[:1].isupper() and not form[:1].isdigit():
+            return None
     rest = sentence.text[end:].split()
     if transcript and kind == "PERSON" and rest and _is_lowercase_name(rest[0], language):
         form, rest = f"{form} {rest[0].capitalize()}", rest[1:]
@@ -192,10 +258,36 @@ def _mention_surface(
     after = re.sub(r"\W", "", rest[0]).lower() if rest else ""
     before = sentence.text[: max(0, end - len(text))]
     form = words.TITLES.sub("", form)
+    form, titled = _after_title(form, words.ROLE_WORDS, person=kind == "PERSON")
+    if not form:
+        return None  # a title alone ("Philadelphia Homicide Capt")
     kind, strong = _kind(form, kind, before, after, words)
+    if titled or (
+        kind != "EVENT" and not strong and _person_context(before, sentence.text[end:], words)
+    ):
+        kind, strong = "PERSON", True
     if transcript:
         form = " ".join(word if word[0].isupper() else word.capitalize() for word in form.split())
     return _Surface(form, kind, article.id, transcript, after, strong)
+
+
+def _after_title(form: str, roles: frozenset[str], *, person: bool) -> tuple[str, bool]:
+    """A name without the title before it ("Palmer Police Sergeant Shayne La Croix" ->
+    "Shayne La Croix"), and whether it names a person for sure (the tagger said a person, or
+    two or more names follow the title); "" for a title alone."""
+    words = form.split()
+    keys = [name_key(word) for word in words]
+    cut = max((n + 1 for n, key in enumerate(keys) if key in roles), default=0)
+    if not cut:
+        return form, False
+    rest = words[cut:]
+    if not rest:
+        return "", False
+    if len(rest) > 3 or not all(word[:1].isupper() and word.isalpha() for word in rest):
+        return form, False
+    if not person and len(rest) < 2:
+        return form, False
+    return " ".join(rest), True
 
 
 def _names_entity(form: str, label: str, rest: Sequence[str], words: ModuleType) -> bool:
@@ -207,11 +299,26 @@ def _names_entity(form: str, label: str, rest: Sequence[str], words: ModuleType)
     return not (label == "ORG" and rest and rest[0] in words.TITLE_AFTER)
 
 
+def _person_context(before: str, after: str, words: ModuleType) -> bool:
+    """Whether the words around a name say it names a person: a title or a kinship before it
+    ("Mrs", "her son"), an age or "who" after it ("Pasztor, 34,"), a pronoun after its verb
+    ("Pasztor said she")."""
+    return (
+        words.PERSON_BEFORE.search(before) is not None
+        or words.PERSON_AFTER.match(after) is not None
+    )
+
+
 def _kind(
     form: str, kind: EntityType, before: str, after: str, words: ModuleType
 ) -> tuple[EntityType, bool]:
     """What a name names, read from the words around it, and whether they say so for sure."""
     strong = after in words.PLACE_AFTER or words.PLACE_BEFORE.search(before) is not None
+    head = name_key(form).split()[-1:] if " " in form else []
+    if head and head[0] in words.ORG_HEADS:
+        return "ORG", True
+    if head and head[0] in words.PLACE_HEADS:
+        return "PLACE", True
     if words.ORG_BEFORE.search(before) and kind != "EVENT":
         kind, strong = "ORG", True
     elif strong:
@@ -231,14 +338,139 @@ def _keep(surface: _Surface, known: Counter[str], language: str | None) -> bool:
     """Drop junk: one letter, "Today", common words in transcripts, "Putin-Kim"."""
     form = surface.form
     letters = re.sub(r"[^A-Za-z]", "", form)
-    if len(letters) < 2 or name_key(form) in _words(language).SKIP_FORMS:
-        return False
+    words = _words(language)
+    if len(letters) < 2 or name_key(form) in words.SKIP_FORMS or words.NOT_NAME.search(form):
+        return False  # a picture credit ("AP Photo/Jane Doe"), a handle, a time ("8.30am")
+    if find_expressions(form, language):
+        return False  # a date ("3:30 a.m. Tuesday")
+    if all(word in words.ROLE_WORDS for word in name_key(form).split()):
+        return False  # a title alone ("Surgeon General", "Rear Admiral") names nobody
     if surface.transcript and " " not in form and _frequency(form.lower(), language) >= _COMMON:
         return False
     parts = [part for part in form.split("-") if part]
     if len(parts) > 1 and surface.kind == "PERSON" and all(part[:1].isupper() for part in parts):
         return not all(known[name_key(part)] > 0 for part in parts)
     return True
+
+
+def _name_parts(form: str, suffixes: frozenset[str]) -> tuple[str, ...]:
+    """The keys a full name may be referred to by alone: its surname (before "Jr.") and its
+    first name."""
+    words = [word for word in name_key(form).split() if word not in suffixes]
+    return (words[-1], words[0]) if len(words) > 1 else ()
+
+
+def _family_names(surfaces: list[_Surface], suffixes: frozenset[str]) -> list[_Surface]:
+    """A two- or three-word name the tagger took for an organisation or a place is a person
+    when a person of the story bears its last word as a surname ("Amber Pasztor", the mother
+    of "Rene Pasztor")."""
+    surnames = {
+        _name_parts(surface.form, suffixes)[0]
+        for surface in surfaces
+        if surface.kind == "PERSON" and _name_parts(surface.form, suffixes)
+    }
+    found = []
+    for surface in surfaces:
+        words = surface.form.split()
+        if (
+            surface.kind in ("ORG", "PLACE")
+            and not surface.strong
+            and 2 <= len(words) <= 3
+            and all(word[:1].isupper() and word.isalpha() for word in words)
+            and bool(set(_name_parts(surface.form, suffixes)[:1]) & surnames)
+        ):
+            surface = replace(surface, kind="PERSON")
+        found.append(surface)
+    return found
+
+
+def _own_surnames(
+    surfaces: list[_Surface], gazetteer: Gazetteer, suffixes: frozenset[str]
+) -> list[_Surface]:
+    """Give each bare surname the person it stands for in its own article: the one named with
+    it there (the most recent before it, else the first after it); where the article names
+    several people with it, the one the story names most ("Dunn" is the accused, not his
+    mother). People who share a surname stay apart. A one-word name the tagger took for an
+    organisation or a place is a surname too when a person of the article bears it."""
+    people = [
+        surface for surface in surfaces
+        if surface.kind == "PERSON" and _name_parts(surface.form, suffixes)
+    ]
+    named = Counter(name_key(surface.form) for surface in people)
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for index, surface in enumerate(surfaces):
+        by_doc[surface.doc_id].append(index)
+    everywhere = [n for n, surface in enumerate(surfaces) if surface in people]
+    resolved = list(surfaces)
+    for indices in by_doc.values():
+        for index in indices:
+            surface = surfaces[index]
+            if not _may_be_surname(surface, gazetteer, indices, surfaces, suffixes):
+                continue
+            owner = _owner(surfaces, indices, index, suffixes, named)
+            owner = owner or _owner(surfaces, everywhere, index, suffixes, named, clear=True)
+            if owner:
+                resolved[index] = replace(surface, owner=owner, kind="PERSON")
+    return resolved
+
+
+def _owner(
+    surfaces: list[_Surface],
+    indices: list[int],
+    index: int,
+    suffixes: frozenset[str],
+    named: Counter[str],
+    *,
+    clear: bool = False,
+) -> str:
+    """The full name the bare name ``surfaces[index]`` stands for among ``indices`` (its
+    article's surfaces), or "". ``clear``: among several people, only one the story names
+    at least twice as often as any other."""
+    key = name_key(surfaces[index].form)
+    first_names = surfaces[index].kind == "PERSON" or not clear  # in its article: any
+    candidates = []
+    for at in indices:
+        parts = _name_parts(surfaces[at].form, suffixes) if surfaces[at].kind == "PERSON" else ()
+        if parts and key in (parts if first_names else parts[:1]):
+            candidates.append((at, surfaces[at].form))
+    if not candidates:
+        return ""
+    before = [form for at, form in candidates if at < index]
+    recent = before[-1] if before else candidates[0][1]
+    if len({name_key(form) for _, form in candidates}) == 1:
+        return recent
+    ranked = sorted(
+        {form for _, form in candidates},
+        key=lambda form: (named[name_key(form)], form == recent),
+        reverse=True,
+    )
+    if clear and named[name_key(ranked[0])] < 2 * named[name_key(ranked[1])]:
+        return ""
+    return ranked[0]
+
+
+def _may_be_surname(
+    surface: _Surface,
+    gazetteer: Gazetteer,
+    indices: list[int],
+    surfaces: list[_Surface],
+    suffixes: frozenset[str],
+) -> bool:
+    """Whether a one-word name may stand for a person: not a sure place or event, nor an
+    acronym; a country's name only in an article that names a person so ("Jordan" for Jordan
+    Belliveau)."""
+    if " " in surface.form or surface.strong or surface.kind not in ("PERSON", "ORG", "PLACE"):
+        return False
+    if surface.form.isupper():
+        return False  # an acronym ("UN"), not the end of "Kim Jong Un"
+    if surface.kind == "PERSON" or gazetteer.country(surface.form) is None:
+        return True
+    key = name_key(surface.form)
+    return any(
+        key in _name_parts(surfaces[at].form, suffixes)
+        for at in indices
+        if surfaces[at].kind == "PERSON"
+    )
 
 
 # --------------------------------------------------------------------------- name matching
@@ -272,10 +504,11 @@ class _Merger:
         self.gazetteer = gazetteer
         self.parent: dict[str, str] = {}
         self.flagged: set[str] = set()
+        self.ambiguous: set[str] = set()
         self.kind: dict[str, Counter[str]] = defaultdict(Counter)
         self.contexts: dict[str, set[str]] = defaultdict(set)
         for surface in surfaces:
-            key = name_key(surface.form)
+            key = surface.key
             self.parent.setdefault(key, key)
             self.kind[key][surface.kind] += 3 if surface.strong else 1
             if surface.after in place_after:
@@ -346,6 +579,8 @@ class _Merger:
         }
         if len(owners) == 1:
             self.union(key, owners.pop())
+        elif len(owners) > 1 and len({self.find(owner) for owner in owners}) > 1:
+            self.ambiguous.add(key)  # "Singh" alone, in an article naming no Singh
 
     def _places(self) -> None:
         keys = self._keys("PLACE")
@@ -402,10 +637,10 @@ class _Merger:
 
     def _misheard(self) -> None:
         attested = {
-            name_key(surface.form) for surface in self.surfaces if not surface.transcript
+            surface.key for surface in self.surfaces if not surface.transcript
         }
         for surface in self.surfaces:
-            key = name_key(surface.form)
+            key = surface.key
             if not surface.transcript or key in attested or not surface.after:
                 continue
             for target in sorted(attested):
@@ -429,7 +664,9 @@ class _Merger:
     def _collect(self) -> list[_Group]:
         groups: dict[str, _Group] = defaultdict(_Group)
         for surface in self.surfaces:
-            key = name_key(surface.form)
+            key = surface.key
+            if key in self.ambiguous:
+                continue
             group = groups[self.find(key)]
             group.forms[surface.form] += 1
             if not surface.transcript:
@@ -445,10 +682,19 @@ class _Merger:
 
 
 def _count_text_mentions(
-    groups: list[_Group], articles: Sequence[AnalyzedArticle], language: str | None
+    groups: list[_Group],
+    articles: Sequence[AnalyzedArticle],
+    language: str | None,
+    shared: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> None:
-    """Count each group's aliases in the sentence text (spaCy misses lower-case names)."""
-    patterns = [(group, _alias_pattern(_search_forms(group), language)) for group in groups]
+    """Count each group's aliases in the sentence text (spaCy misses lower-case names); a
+    name two people share is counted for neither."""
+    patterns = [
+        (group, _alias_pattern(
+            [form for form in _search_forms(group) if name_key(form) not in shared], language
+        ))
+        for group in groups
+    ]
     for article in articles:
         for sentence in article.sentences:
             for group, (exact, loose) in patterns:
@@ -471,6 +717,8 @@ def _alias_pattern(
     forms: Iterable[str], language: str | None
 ) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     aliases = sorted({form for form in forms if len(form) > 1}, key=len, reverse=True)
+    if not aliases:
+        return re.compile(r"(?!)"), None  # nothing to look for: matches nowhere
     body = "|".join(re.escape(alias).replace(r"\ ", r"[\s-]+") for alias in aliases)
     exact = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
     rare = [alias for alias in aliases if _frequency(alias.lower(), language) < _RARE]
@@ -491,7 +739,11 @@ def _story_countries(groups: list[_Group], gazetteer: Gazetteer) -> set[str]:
 
 
 def _entity(
-    group: _Group, gazetteer: Gazetteer, countries: set[str], language: str | None
+    group: _Group,
+    gazetteer: Gazetteer,
+    countries: set[str],
+    language: str | None,
+    shared: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> Entity:
     kind: EntityType = group.kinds.most_common(1)[0][0]  # type: ignore[assignment]
     name = _canonical_form(group, kind)
@@ -500,7 +752,9 @@ def _entity(
         name = place.name
     if kind == "ORG" and place is not None:
         kind = "PLACE"
-    aliases = tuple(sorted(form for form in group.forms if form != name))
+    aliases = tuple(
+        sorted(form for form in group.forms if form != name and name_key(form) not in shared)
+    )
     flagged = tuple(sorted(form for form in group.flagged if form != name))
     facts = place.facts() if place is not None and kind == "PLACE" else None
     mentions = max(group.mentions, sum(group.forms.values()))

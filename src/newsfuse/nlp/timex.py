@@ -99,11 +99,57 @@ def is_future(context: str, language: str | None = None) -> bool:
     return reading.future.search(narration) is not None
 
 
+def clause_tense(text: str, start: int, end: int, language: str | None = None) -> str | None:
+    """The tense of the words ``text[start:end]`` before a time expression, from the tagger:
+    ``"past"`` when the verb nearest the expression is past (or a past form comes between it
+    and the last finite verb), ``"future"`` when that finite verb is present and reports no
+    speech ("the festival begins on Friday", "filming starts in August"), else None."""
+    verbs = [
+        word for word in _tagged(text, language)
+        if start <= word[0] < end and word[1] in ("VERB", "AUX")
+    ]
+    if not verbs:
+        return None
+    finite = [n for n, word in enumerate(verbs) if "Fin" in word[3]]
+    last = finite[-1] if finite else 0
+    if any("Past" in word[4] for word in verbs[last:]):
+        return "past"
+    speech = lang.part(language, "quotes").SPEECH_VERBS
+    lemma = verbs[last][2]
+    if finite and "Pres" in verbs[last][4] and lemma not in speech and lemma not in _STATES:
+        return "future"
+    return None
+
+
+_STATES = frozenset({"be", "have"})
+"""Verbs whose present says nothing of a date ahead ("is the suspect in the Friday slaying")."""
+
+
+@cache
+def _tagged(text: str, language: str | None) -> tuple[tuple[int, str, str, str, str], ...]:
+    """(offset, coarse part of speech, lemma, verb form, tense) of each word of ``text``."""
+    from newsfuse.nlp.models import load_spacy, without
+
+    nlp = load_spacy(language)
+    doc = nlp(text, disable=without(nlp, "parser", "ner"))
+    return tuple(
+        (word.idx, word.pos_, word.lemma_.lower(), ",".join(word.morph.get("VerbForm")),
+         ",".join(word.morph.get("Tense")))
+        for word in doc
+    )
+
+
 def resolve_expression(
-    expression: str, published: str, *, future: bool = False, language: str | None = None
+    expression: str,
+    published: str,
+    *,
+    future: bool = False,
+    language: str | None = None,
+    past: bool = False,
 ) -> Resolved | None:
     """Resolve ``expression`` (in ``language``) against ``published`` (YYYY-MM-DD); None when
-    it cannot be."""
+    it cannot be. ``future`` / ``past``: the tense of its clause, when known (a past-tense
+    month and day is the latest one not after publication, a future one the next)."""
     try:
         base = date.fromisoformat(published[:10])
     except (TypeError, ValueError):
@@ -114,7 +160,8 @@ def resolve_expression(
         if match is None:
             continue
         try:
-            return _RESOLVERS[kind](match.group(0).lower(), _Base(base, future, reading.words))
+            tense = _Base(base, future, reading.words, past and not future)
+            return _RESOLVERS[kind](match.group(0).lower(), tense)
         except (ValueError, OverflowError):
             return None
     return None
@@ -131,6 +178,7 @@ class _Base:
     day: date
     future: bool
     words: ModuleType
+    past: bool = False
 
 
 def _day(value: date) -> Resolved:
@@ -181,6 +229,10 @@ def _full_date(text: str, base: _Base) -> Resolved:
 def _month_day(text: str, base: _Base) -> Resolved:
     month, day = _month_number(text, base), _day_number(text, base)
     candidates = [date(base.day.year + shift, month, day) for shift in (-1, 0, 1)]
+    if base.past:
+        return _day(max(value for value in candidates if value <= base.day))
+    if base.future:
+        return _day(min(value for value in candidates if value >= base.day))
     return _day(min(candidates, key=lambda value: abs((value - base.day).days)))
 
 
@@ -191,7 +243,9 @@ def _month_year(text: str, base: _Base) -> Resolved:
 def _month_only(text: str, base: _Base) -> Resolved:
     month, today, words = _month_number(text, base), base.day, base.words
     year = today.year
-    if text.startswith(words.NEXT) or (base.future and month < today.month):
+    if text.startswith(words.SINCE):
+        year = today.year - (1 if month > today.month else 0)
+    elif text.startswith(words.NEXT) or (base.future and month < today.month):
         year = today.year + (1 if month <= today.month else 0)
     elif text.startswith(words.LAST):
         year = today.year - (1 if month >= today.month else 0)
@@ -214,7 +268,7 @@ def _weekday(text: str, base: _Base) -> Resolved:
         return _day(today - timedelta(days=(7 - ahead) % 7 or 7))
     if ahead == 0:
         return _day(today)
-    if base.future or text.startswith(words.UNTIL):
+    if (base.future and not text.startswith(words.SINCE)) or text.startswith(words.UNTIL):
         return _day(today + timedelta(days=ahead))
     return _day(today - timedelta(days=7 - ahead))
 
@@ -246,7 +300,11 @@ def _period(text: str, base: _Base) -> Resolved:
     if unit == "month":
         month_index = base.day.year * 12 + base.day.month - 1 + step
         return _month(date(month_index // 12, month_index % 12 + 1, 1))
-    return _month(base.day + timedelta(days=7 * step))
+    day = base.day + timedelta(days=7 * step)
+    monday = day - timedelta(days=day.weekday())
+    if monday.month != (monday + timedelta(days=6)).month:
+        raise ValueError(f"the week of {day} spans two months: no month to give it")
+    return _month(day)
 
 
 _RESOLVERS: dict[str, Callable[[str, _Base], Resolved]] = {

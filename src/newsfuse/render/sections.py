@@ -258,7 +258,7 @@ def text_timeline(story: StoryView, events: Sequence[Any]) -> list[RenderableTyp
         text = Text(event.text)
         text.append_text(text_cite(story, event.sources))
         if event.expression:
-            text.append(f"  ({event.expression})", style="dim")
+            text.append(f"  ({event.expression}{_inferred(event)})", style="dim")
         grid.add_row(display_date(event.date, event.precision), text)
     return [grid]
 
@@ -266,12 +266,19 @@ def text_timeline(story: StoryView, events: Sequence[Any]) -> list[RenderableTyp
 def md_timeline(story: StoryView, events: Sequence[Any]) -> list[str]:
     lines = []
     for event in events:
-        expression = f" (“{md_escape(event.expression)}”)" if event.expression else ""
+        expression = (
+            f" (“{md_escape(event.expression)}”{_inferred(event)})" if event.expression else ""
+        )
         lines.append(
             f"- **{md_escape(display_date(event.date, event.precision))}** "
             f"{md_escape(event.text)}{md_cite(story, event.sources)}{expression}"
         )
     return ["\n".join(lines)] if lines else []
+
+
+def _inferred(event: Any) -> str:
+    """How a timeline entry says its date was inferred from a publication date, not stated."""
+    return ", inferred" if getattr(event, "basis", "stated") == "inferred" else ""
 
 
 # --------------------------------------------------------------------------- entities

@@ -17,7 +17,7 @@ from newsfuse.lang.en.calendar import (
 
 __all__ = [
     "FUTURE", "LAST", "MONTH_NUMBERS", "NEXT", "NUMBERS", "ORDINAL", "PAST_REPORT", "PATTERNS",
-    "PERIOD_UNITS", "TOMORROW", "UNTIL", "WEEKDAYS", "YESTERDAY",
+    "PERIOD_UNITS", "SINCE", "TOMORROW", "UNTIL", "WEEKDAYS", "YESTERDAY",
 ]  # fmt: skip
 
 ORDINAL = "(?:" + "|".join(ORDINAL_SUFFIXES) + ")"
@@ -35,11 +35,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("day_month_year", rf"\b\d{{1,2}}{ORDINAL}?\s+{_MONTH}\s*,?\s+{_YEAR}\b"),
     ("month_day_year", rf"\b{_MONTH}\s+\d{{1,2}}{ORDINAL}?\s*,?\s+{_YEAR}\b"),
     ("year_month_day", rf"\b{_YEAR}\s+{_MONTH}\s+\d{{1,2}}\b"),
-    ("month_day", rf"\b{_MONTH}\s+\d{{1,2}}{ORDINAL}?\b(?![,.]?\d)"),
+    ("month_day", rf"(?<!\d\s)\b{_MONTH}\s+\d{{1,2}}{ORDINAL}?\b(?![,.]?\d)"),
     ("day_month", rf"\b\d{{1,2}}{ORDINAL}?\s+(?:of\s+)?{_MONTH}\b"),
-    ("month_year", rf"\b(?:in\s+|since\s+|during\s+|by\s+|until\s+)?{_MONTH}\s+{_YEAR}\b"),
+    ("month_year",
+     rf"\b(?:in\s+|since\s+|during\s+|by\s+|until\s+)?{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     ("month", rf"\b(?:in|since|during|by|until|early|late|mid-?|last|next|this)\s+{_MONTH}\b"),
-    ("year", rf"\b(?:in|since|during|by|until|from|of|and|early|late|mid-?)\s+{_YEAR}\b(?![-/]\d)"),
+    ("year",
+     rf"\b(?:in|since|during|by|until|from|of|and|between|early|late|mid-?)\s+{_YEAR}\b(?![-/]\d)"),
     ("weekday", rf"\b(?:{_WEEKDAY_PREFIX}\s+)?{WEEKDAY_PATTERN}{_PART}\b"),
     ("relative_day", rf"\b(?:yesterday|today|tomorrow|tonight|last\s+night)(?:['’]s)?{_PART}\b"),
     ("this_part", r"\bthis\s+(?:morning|afternoon|evening)\b"),
@@ -57,7 +59,7 @@ FUTURE = (
     r"\b(?:will|shall|would|'ll|expected\s+to|set\s+to|scheduled\s+to|due\s+to|plans?\s+to|"
     r"planning\s+to|going\s+to|to\s+be\s+held|upcoming|runs?\s+(?:through|until|till)|"
     r"ready\s+to|aims?\s+to|hopes?\s+to|to\s+(?:host|hold|visit|meet|open|begin|start)|"
-    r"through|until|till|next)\b"
+    r"(?:scheduled|set|slated|planned)\s+for|through|until|till|next)\b"
 )
 """Words before an expression that speak of the future ("will meet on Wednesday")."""
 
@@ -65,6 +67,8 @@ NEXT = ("next",)
 """An expression opening with one of these is the next occurrence ("next Monday")."""
 LAST = ("last",)
 """An expression opening with one of these is the previous occurrence ("last July")."""
+SINCE = ("since",)
+"""An expression opening with one of these lies before publication ("since Monday")."""
 UNTIL = ("until", "through", "by")
 """A weekday after one of these lies ahead ("until Friday")."""
 YESTERDAY = ("yesterday", "last")
