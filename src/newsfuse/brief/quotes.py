@@ -167,22 +167,23 @@ def _paragraph_quotes(
             continue  # no frame (a title, a slogan, a scare quote) or an unresolved one
         sentence = block.sentences[piece.sentence]
         text = sentence.text[piece.span[0] : piece.span[1]].strip(" ,.")
-        if len(text.split()) < min_words or _partial(frame, piece, sentence.text, min_words):
+        if len(text.split()) < min_words or _partial(frame, piece, sentence.text, words):
             continue  # a partial quote: shown inside its frame's reported clause
         if frame is not None and frame.clause is not None and _covers(frame.clause, piece.span):
             shown.add(id(frame))
         found.append(_Found(text, attribution[0], "direct", article.id, attribution[1]))
-    found += _reported(block, article, shown)
+    found += _reported(block, article, shown, words)
     return found, last if block.pieces else None
 
 
-def _partial(frame: Frame | None, piece: _Piece, text: str, min_words: int) -> bool:
+def _partial(frame: Frame | None, piece: _Piece, text: str, words: ModuleType) -> bool:
     """Whether the quoted piece is part of its frame's reported clause, which says more."""
     if frame is None or frame.clause is None or not _covers(frame.clause, piece.span):
         return False
     start, end = frame.clause
-    outside = text[start : max(start, piece.span[0])] + " " + text[min(end, piece.span[1]) : end]
-    return len(re.findall(r"\w+", outside)) >= min_words
+    before = words.CLAUSE_OPENER.sub("", text[start : max(start, piece.span[0])].strip())
+    outside = before + " " + text[min(end, piece.span[1]) : end]
+    return len(re.findall(r"\w+", outside)) >= words.MIN_QUOTE_WORDS
 
 
 def _frame_of(block: _Paragraph, quotation: int) -> Frame | None:
@@ -202,23 +203,21 @@ def _covers(clause: tuple[int, int], span: tuple[int, int]) -> bool:
     return clause[0] <= span[1] and span[0] <= clause[1]
 
 
-def _reported(block: _Paragraph, article: AnalyzedArticle, used: set[int]) -> list[_Found]:
+def _reported(
+    block: _Paragraph, article: AnalyzedArticle, used: set[int], words: ModuleType
+) -> list[_Found]:
     """The reported clauses of the paragraph's frames (with any partial quote inside)."""
     found: list[_Found] = []
     limit = _MAX_TRANSCRIPT_WORDS if article.article.transcript else _MAX_REPORTED_WORDS
     for index, sentence_frames in enumerate(block.frames):
         text = block.sentences[index].text
-        spans = [p.span for p in block.pieces if p.sentence == index]
         for frame in sentence_frames:
             if frame.clause is None or id(frame) in used or frame.unresolved:
                 continue
             start, end = frame.clause
             if any(start <= other.at < end for other in sentence_frames):
                 continue  # it reports another frame: that one says who said what
-            if any(_covers(frame.clause, span) and span[1] - span[0] > 0.6 * (end - start)
-                   for span in spans):
-                continue  # the clause is a direct quote (shown as one)
-            clause = _tidy(text[start:end])
+            clause = _tidy(text[start:end], words)
             count = len(clause.split())
             if count < _MIN_REPORTED_WORDS:
                 continue
@@ -230,8 +229,8 @@ def _reported(block: _Paragraph, article: AnalyzedArticle, used: set[int]) -> li
     return found
 
 
-def _tidy(text: str) -> str:
-    text = re.sub(r"^(?:that|:)\s+", "", text.strip())
+def _tidy(text: str, words: ModuleType) -> str:
+    text = words.CLAUSE_OPENER.sub("", text.strip())
     return text.strip(" ,;:").rstrip(".") + "."
 
 

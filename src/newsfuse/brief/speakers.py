@@ -254,7 +254,8 @@ def frames(doc: Parse, sentence: Sentence, names: Names, quoted: Sequence[tuple[
     for token in doc:
         if _inside(token.idx, quoted):
             continue
-        if token.lower_ == "according" and _according(doc, token, sentence, names, found):
+        if token.lower_ == words.ACCORDING_WORDS[0] and _according(doc, token, sentence, names,
+                                                                   found):
             continue
         lemma = token.lemma_.lower()
         if token.pos_ not in ("VERB", "AUX"):
@@ -317,7 +318,7 @@ def _span(doc: Parse, first: int, last: int) -> tuple[int, int] | None:
 def _according(doc: Parse, token: Word, sentence: Sentence, names: Names,
                found: list[Frame]) -> bool:
     """"according to X, ...": a frame whose clause is the rest of the sentence."""
-    to = next((c for c in token.children if c.lower_ == "to"), None)
+    to = next((c for c in token.children if c.lower_ == names.words.ACCORDING_WORDS[1]), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
     if source is None:
         return False
@@ -365,7 +366,7 @@ def _speaker(doc: Parse, subject: Word, sentence: Sentence, names: Names) -> str
                         if named is not None:
                             return named
     phrase = doc[subject.left_edge.i : subject.i + 1].text
-    if subject.pos_ == "NOUN" and phrase.split()[0].lower() == "the":
+    if subject.pos_ == "NOUN" and phrase.split()[0].lower() in words.DEFINITE:
         plain = all(c.dep_ in ("det", "amod", "compound") for c in subject.children)
         if subject.lemma_.lower() in words.ORG_NOUNS and plain:
             return names.organisation()

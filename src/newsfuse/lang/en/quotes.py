@@ -21,9 +21,6 @@ SPEECH_CUE = re.compile(
 )
 """Words of a sentence that may report speech (with ``QUOTE``: the sentences parsed)."""
 
-PRONOUNS = frozenset({"he", "she"})
-"""Subjects that stand for the last person named."""
-
 ROLE = re.compile(r"\b(spokes(?:man|woman|person)|minister|president|adviser|official)\b", re.I)
 """A speaker's role, in a subject or beside a name."""
 ROLE_BEFORE = re.compile(ROLE.pattern + r"\s*$", re.I)
@@ -31,14 +28,9 @@ ROLE_BEFORE = re.compile(ROLE.pattern + r"\s*$", re.I)
 ROLE_AFTER = re.compile(r"\s*,\s*(?:[\w-]+\s+){0,2}?" + ROLE.pattern, re.I)
 """The role just after a name ("Dmitry Peskov, the Kremlin spokesman")."""
 
-ACCORDING = re.compile(r",?\s*according to ([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
-"""", according to Peskov": the speaker is group 1."""
-
 CLAUSE_OPENER = re.compile(r"^(?:that|:)\s+")
 """What opens a reported clause and is not part of it ("that ...")."""
 
-NOT_SPEAKERS = frozenset({"report", "medium", "media", "statement", "video", "photo", "image"})
-"""Subject lemmas that do not speak for themselves ("the report said")."""
 
 
 def role_key(role: str) -> str:
@@ -48,6 +40,11 @@ def role_key(role: str) -> str:
 
 # --------------------------------------------------------------------------- speaker grammar
 # (read by newsfuse.brief.speakers: the typed grammar over the dependency parse)
+
+ACCORDING_WORDS = ("according", "to")
+"""The words of "according to X" (the parse hangs "to" on "according", X on "to")."""
+DEFINITE = frozenset({"the"})
+"""Articles of a definite description ("the spokesman", "the company")."""
 
 REPORT_VERBS = frozenset("report reveal tweet post recall testify".split())
 """More lemmas that report what someone said when a clause follows ("ITV reported that ...")."""
