@@ -33,6 +33,11 @@ from newsfuse.brief.entities import EntityIndex
 from newsfuse.nlp.parsed import Parse, Word
 from newsfuse.types import Mention, Sentence
 
+_RARE = 2.8
+"""Zipf frequency under which a lower-case word may be a name (as the entities read it)."""
+_SHARED_SUBJECT = 15
+"""Words at most between a speech verb and the subject it shares with the verb it hangs on
+(an unpunctuated transcript parses far-off verbs as one clause)."""
 _WINDOW = 6
 """Sentences back that an organisation ("it", "the company") is looked for."""
 _SAME_GIVEN_NAME = 50
@@ -73,6 +78,7 @@ class Names:
         self.words = lang.part(language, "quotes")
         self.article = lang.part(language, "entities").ARTICLE
         self.titles = lang.part(language, "entities").TITLES
+        self.frequency = lang.part(language, "core").frequency
         self.recent: list[_Named] = []
         self.by_token: dict[str, str] = {}
         self.gender: dict[str, str] = {}
@@ -153,6 +159,19 @@ class Names:
             if len(owners) == 1:
                 return owners.pop()
         return None
+
+    def lowercase_name(self, word: str) -> str | None:
+        """The one person of the story whose surname a rare lower-case word is ("peskov" in
+        an unpunctuated transcript), else None."""
+        if not word.isalpha() or self.frequency(word) >= _RARE:
+            return None
+        owners = {
+            entity.name
+            for entity in self.entities.of_type("PERSON")
+            for alias in (entity.name, *entity.aliases)
+            if alias.split()[-1].lower() == word
+        }
+        return owners.pop() if len(owners) == 1 else None
 
     def organisation(self) -> str | None:
         """The organisation the article named last (for "it", "the company")."""
@@ -280,11 +299,13 @@ def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _subject(verb: Word, words: ModuleType) -> Word | None:
-    """The verb's subject, else (", saying ...", "and added") its head verb's."""
+    """The verb's subject, else (", saying ...", "and added") its head verb's when near."""
+    speech = verb
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in words.SUBJECT_DEPS]
         if subjects:
-            return subjects[0]
+            near = verb.i == speech.i or abs(speech.i - subjects[0].i) <= _SHARED_SUBJECT
+            return subjects[0] if near else None
         if verb.dep_ not in words.SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -365,6 +386,10 @@ def _speaker(doc: Parse, subject: Word, sentence: Sentence, names: Names) -> str
                         named = _mention_name(doc, obj, sentence, names, "ORG")
                         if named is not None:
                             return named
+    if subject.lower_ == subject.text and subject.pos_ in ("NOUN", "PROPN"):
+        named = names.lowercase_name(subject.text)  # "peskov said" in a transcript
+        if named is not None:
+            return named
     phrase = doc[subject.left_edge.i : subject.i + 1].text
     if subject.pos_ == "NOUN" and phrase.split()[0].lower() in words.DEFINITE:
         plain = all(c.dep_ in ("det", "amod", "compound") for c in subject.children)
