@@ -367,36 +367,50 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 
 def _speaker(doc: Parse, subject: Word, sentence: Sentence, names: Names) -> str | None:
     """The named speaker a subject is, else None (unattributed)."""
-    words = names.words
     if subject.pos_ == "PRON":
         return names.pronoun(subject.text)
     if subject.like_num:
         return None
-    named = _mention_name(doc, subject, sentence, names)
-    if named is not None:
-        return named
-    named = _described(doc, subject, sentence, names)
-    if named is not None:
-        return named
-    if subject.lemma_.lower() in words.SPOKES_HEADS:
-        for prep in subject.children:
-            if prep.dep_ == "prep" and prep.lower_ in words.ON_BEHALF:
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                        named = _mention_name(doc, obj, sentence, names, "ORG")
-                        if named is not None:
-                            return named
-    if subject.lower_ == subject.text and subject.pos_ in ("NOUN", "PROPN"):
-        named = names.lowercase_name(subject.text)  # "peskov said" in a transcript
+    for read in (_mention_name, _described, _on_behalf, _lowercase, _definite):
+        named = read(doc, subject, sentence, names)
         if named is not None:
             return named
-    phrase = doc[subject.left_edge.i : subject.i + 1].text
-    if subject.pos_ == "NOUN" and phrase.split()[0].lower() in words.DEFINITE:
-        plain = all(c.dep_ in ("det", "amod", "compound") for c in subject.children)
-        if subject.lemma_.lower() in words.ORG_NOUNS and plain:
-            return names.organisation()
-        return names.role(phrase)
     return None
+
+
+def _on_behalf(doc: Parse, subject: Word, sentence: Sentence, names: Names) -> str | None:
+    """The organisation of "a spokesman for <org>", "a statement from <org>"."""
+    words = names.words
+    if subject.lemma_.lower() not in words.SPOKES_HEADS:
+        return None
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in words.ON_BEHALF:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    named = _mention_name(doc, obj, sentence, names, "ORG")
+                    if named is not None:
+                        return named
+    return None
+
+
+def _lowercase(doc: Parse, subject: Word, sentence: Sentence, names: Names) -> str | None:
+    """"peskov said" in an unpunctuated transcript: the story's one Peskov."""
+    if subject.lower_ == subject.text and subject.pos_ in ("NOUN", "PROPN"):
+        return names.lowercase_name(subject.text)
+    return None
+
+
+def _definite(doc: Parse, subject: Word, sentence: Sentence, names: Names) -> str | None:
+    """"the company": the organisation named last; "the spokesman": the person the article
+    named in that role."""
+    words = names.words
+    phrase = doc[subject.left_edge.i : subject.i + 1].text
+    if subject.pos_ != "NOUN" or phrase.split()[0].lower() not in words.DEFINITE:
+        return None
+    plain = all(c.dep_ in ("det", "amod", "compound") for c in subject.children)
+    if subject.lemma_.lower() in words.ORG_NOUNS and plain:
+        return names.organisation()
+    return names.role(phrase)
 
 
 def _described(doc: Parse, subject: Word, sentence: Sentence, names: Names) -> str | None:
