@@ -234,12 +234,15 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct or reported quote with its canonical speaker."""
+    """A direct or reported quote with its canonical speaker (None: the text does not say
+    who, or not clearly: shown unattributed). ``negated``: the words are under a denial
+    ("X denied that ..."), not asserted by the speaker."""
 
     text: str
     sources: tuple[str, ...]
-    speaker: str
+    speaker: str | None
     kind: Literal["direct", "reported"] = "direct"
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,202 +1,236 @@
-"""Quotes with their canonical speakers, merged across the documents that carry them.
+"""Quotes with their speakers, merged across the documents that carry them.
 
-Direct quotes are the spans inside straight or curly double quotes; reported quotes are the
-clauses of a speech verb ("Peskov said that ...") whose speaker is a person. The speaker is the
-subject of the speech verb (the sentence's parse from the analysis, which parses the sentences
-with quote marks or a speech cue), "according to X", a pronoun resolved to the last person
-named before, or "the spokesman" resolved to the last person named as spokesman. Fragments of
-one or two words ("a “sensitive” issue") belong to their sentence's reported quote, not to a
-quote of their own.
-The words and patterns are the article's language's (``lang.part(language, "quotes")``).
+A quotation is the text between double quotation marks, followed across the sentences of a
+paragraph (and into the next paragraph when it opens with a quotation mark again), cut into
+one quote per sentence. Its speaker comes from the sentence structure around it
+(:mod:`newsfuse.brief.speakers`): the frame of its own sentence ("X said", "said X",
+"according to X" ...), else of another sentence the same quotation runs through, else the
+speaker of the paragraph's previous quotation, else (a paragraph that is all quotation, right
+after a quotation) the previous paragraph's speaker. A frame's reported clause is a reported
+quote ("police said the road was closed"); a partial quote of a few words keeps its frame
+(it is shown inside its reported clause). A frame that denies its clause ("X denied that
+...", "X did not say ...") makes a negated quote. A speaker that cannot be resolved leaves
+the quote unattributed (speaker None); a quotation without any frame is not shown.
+The words are the article's language's (``lang.part(language, "quotes")``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 
 from rapidfuzz import fuzz
 
-from newsfuse import lang
 from newsfuse.brief.entities import EntityIndex
-from newsfuse.nlp.parsed import Parse, Word, parses, wants_parse
+from newsfuse.brief.speakers import Frame, Names, frames
+from newsfuse.nlp.parsed import parses
 from newsfuse.types import AnalyzedArticle, Quote, Sentence
 
-_MIN_WORDS = 3
-_MAX_DESCRIPTION = 6
-_RARE = 3.0
-_MAX_REPORTED_WORDS = 45
+_MAX_REPORTED_WORDS = 60
 _MAX_TRANSCRIPT_WORDS = 30
+_MIN_REPORTED_WORDS = 3
 _MERGE_SCORE = 88
+_OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
+
+
+_Said = tuple[str | None, bool]
+"""A quotation's speaker (None: unattributed) and whether its frame denies it."""
 
 
 @dataclass(slots=True)
 class _Found:
     text: str
-    speaker: str
+    speaker: str | None
     kind: str
     doc_id: str
+    negated: bool = False
 
 
-class _Context:
-    """What earlier sentences of one article said: the last person, the last spokesman."""
+@dataclass(slots=True)
+class _Piece:
+    """The part of one quotation inside one sentence."""
 
-    def __init__(self, entities: EntityIndex, language: str | None) -> None:
-        self.entities = entities
-        self.words = lang.part(language, "quotes")
-        self.frequency = lang.part(language, "core").frequency
-        self.person: str | None = None
-        self.roles: dict[str, str] = {}
+    sentence: int
+    span: tuple[int, int]
+    quotation: int
 
-    def update(self, sentence: Sentence, speakers: Sequence[str] = ()) -> None:
-        """Remember the sentence's speaker, else its first person (most often its subject)."""
-        first: str | None = None
-        for mention in sentence.mentions:
-            name = self.entities.canonical(mention.text)
-            entity = self.entities.get(name)
-            if entity is None or entity.type != "PERSON":
-                continue
-            first = first or name
-            before = sentence.text[max(0, mention.start - 30) : mention.start]
-            after = sentence.text[mention.end : mention.end + 40]
-            role = self.words.ROLE_BEFORE.search(before) or self.words.ROLE_AFTER.match(after)
-            if role is not None:
-                self.roles[self.words.role_key(role.group(1))] = name
-        persons = [name for name in speakers if _is_person(name, self.entities)]
-        self.person = persons[0] if persons else first or self.person
 
-    def resolve(self, words: str) -> str | None:
-        """The speaker a subject phrase names, else None."""
-        text = words.strip()
-        named = self._named(text)
-        if named is not None and _is_person(named, self.entities):
-            return named
-        role = self.words.ROLE.search(text)
-        if role is not None and self.roles.get(self.words.role_key(role.group(1))):
-            return self.roles[self.words.role_key(role.group(1))]
-        if text.lower() in self.words.PRONOUNS:
-            return self.person
-        return named
+@dataclass(slots=True)
+class _Paragraph:
+    """What a paragraph's sentences hold: quotation pieces, frames per sentence."""
 
-    def _named(self, text: str) -> str | None:
-        best: tuple[int, str] | None = None
-        for entity in self.entities.entities:
-            if entity.type == "EVENT":
-                continue
-            for alias in (entity.name, *entity.aliases):
-                if alias not in entity.flagged and self._mentions(text, alias):
-                    rank = (0 if entity.type == "PERSON" else 1, entity.name)
-                    if best is None or rank < best:
-                        best = rank
-        return best[1] if best is not None else None
-
-    def _mentions(self, text: str, alias: str) -> bool:
-        """Whether ``text`` names ``alias`` (in any case for a rare name: "peskov")."""
-        rare = len(alias) > 3 and self.frequency(alias.lower()) < _RARE
-        flags = re.IGNORECASE if rare else 0
-        return re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, flags) is not None
+    sentences: list[Sentence] = field(default_factory=list)
+    pieces: list[_Piece] = field(default_factory=list)
+    frames: list[list[Frame]] = field(default_factory=list)
 
 
 def extract_quotes(articles: Sequence[AnalyzedArticle], entities: EntityIndex) -> list[Quote]:
     """Direct and reported quotes of a story, merged across documents."""
     found: list[_Found] = []
     for article in articles:
-        language = article.article.language
-        context = _Context(entities, language)
-        docs = parses(
-            (s for s in article.sentences if wants_parse(s.text, language)), language
-        )
-        for sentence in article.sentences:
-            quotes: list[_Found] = []
-            if sentence.text in docs:
-                quotes = _sentence_quotes(sentence, docs[sentence.text], context, article)
-            found.extend(quotes)
-            context.update(sentence, [quote.speaker for quote in quotes])
+        found.extend(_article_quotes(article, entities))
     return _merge(found)
 
 
-def _sentence_quotes(
-    sentence: Sentence, doc: Parse, context: _Context, article: AnalyzedArticle
+def _article_quotes(article: AnalyzedArticle, entities: EntityIndex) -> list[_Found]:
+    language = article.article.language
+    names = Names(entities, language)
+    words = names.words
+    docs = parses((s for s in article.sentences if _wanted(s.text, words)), language)
+    found: list[_Found] = []
+    previous: _Said | None = None  # the last quotation's attribution, for a continuation
+    open_quote = False
+    for paragraph in _paragraphs(article.sentences):
+        block = _Paragraph()
+        opens = bool(paragraph) and paragraph[0].text.lstrip()[:1] in (_OPEN, _STRAIGHT)
+        carried = open_quote and opens
+        quotation = 0
+        inside = carried
+        for sentence in paragraph:
+            pieces, inside, quotation = _pieces(sentence.text, inside, quotation)
+            index = len(block.sentences)
+            block.sentences.append(sentence)
+            block.pieces += [_Piece(index, span, q) for span, q in pieces]
+            names.read(sentence)
+            doc = docs.get(sentence.text)
+            sentence_frames = (
+                frames(doc, sentence, names, [span for span, _ in pieces]) if doc else []
+            )
+            block.frames.append(sentence_frames)
+            for frame in sentence_frames:
+                names.spoke(frame.speaker)
+        open_quote = inside
+        quotes, previous = _paragraph_quotes(block, article, previous if opens else None, words)
+        found.extend(quotes)
+    return found
+
+
+def _wanted(text: str, words: ModuleType) -> bool:
+    """Whether a sentence may hold a frame or a quotation mark (then it is parsed)."""
+    return bool(
+        words.SPEECH_CUE.search(text) or words.FRAME_CUE.search(text)
+        or any(mark in text for mark in (_OPEN, _CLOSE, _STRAIGHT))
+    )
+
+
+def _paragraphs(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
+    groups: list[list[Sentence]] = []
+    for sentence in sentences:
+        if groups and groups[-1][0].paragraph == sentence.paragraph:
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    return groups
+
+
+def _pieces(text: str, inside: bool, quotation: int
+            ) -> tuple[list[tuple[tuple[int, int], int]], bool, int]:
+    """The quoted spans of a sentence (each with its quotation's number), whether a quotation
+    is still open at its end, and the number of the next quotation."""
+    pieces: list[tuple[tuple[int, int], int]] = []
+    start = 0 if inside else -1
+    for at, char in enumerate(text):
+        closes = char == _CLOSE or (char == _STRAIGHT and inside)
+        opens = char == _OPEN or (char == _STRAIGHT and not inside)
+        if closes and inside:
+            pieces.append(((start, at), quotation))
+            quotation += 1
+            inside = False
+        elif opens and not inside:
+            start, inside = at + 1, True
+    if inside:
+        pieces.append(((start, len(text)), quotation))
+    return [(span, q) for span, q in pieces if text[span[0]:span[1]].strip()], inside, quotation
+
+
+def _paragraph_quotes(
+    block: _Paragraph, article: AnalyzedArticle, previous: _Said | None, words: ModuleType
+) -> tuple[list[_Found], _Said | None]:
+    """The paragraph's quotes and the attribution of its last quotation (for a paragraph
+    that continues it). ``previous``: the attribution a quotation without a frame continues."""
+    found: list[_Found] = []
+    said: dict[int, tuple[Frame | None, _Said | None]] = {}
+    shown: set[int] = set()  # ids of frames whose clause is shown as a direct quote
+    last = previous
+    min_words = words.MIN_QUOTE_WORDS
+    for piece in block.pieces:
+        if piece.quotation not in said:
+            frame = _frame_of(block, piece.quotation)
+            said[piece.quotation] = (frame, (frame.speaker, frame.negated) if frame else last)
+            if frame is not None and frame.unresolved:
+                said[piece.quotation] = (frame, None)
+        frame, attribution = said[piece.quotation]
+        last = attribution
+        if attribution is None:
+            continue  # no frame (a title, a slogan, a scare quote) or an unresolved one
+        sentence = block.sentences[piece.sentence]
+        text = sentence.text[piece.span[0] : piece.span[1]].strip(" ,.")
+        if len(text.split()) < min_words or _partial(frame, piece, sentence.text, words):
+            continue  # a partial quote: shown inside its frame's reported clause
+        if frame is not None and frame.clause is not None and _covers(frame.clause, piece.span):
+            shown.add(id(frame))
+        found.append(_Found(text, attribution[0], "direct", article.id, attribution[1]))
+    found += _reported(block, article, shown, words)
+    return found, last if block.pieces else None
+
+
+def _partial(frame: Frame | None, piece: _Piece, text: str, words: ModuleType) -> bool:
+    """Whether the quoted piece is part of its frame's reported clause, which says more."""
+    if frame is None or frame.clause is None or not _covers(frame.clause, piece.span):
+        return False
+    start, end = frame.clause
+    before = words.CLAUSE_OPENER.sub("", text[start : max(start, piece.span[0])].strip())
+    outside = before + " " + text[min(end, piece.span[1]) : end]
+    return len(re.findall(r"\w+", outside)) >= words.MIN_QUOTE_WORDS
+
+
+def _frame_of(block: _Paragraph, quotation: int) -> Frame | None:
+    """The frame of a quotation: in a sentence it runs through, nearest to it."""
+    best: tuple[int, Frame] | None = None
+    for piece in block.pieces:
+        if piece.quotation != quotation:
+            continue
+        for frame in block.frames[piece.sentence]:
+            distance = min(abs(frame.at - piece.span[0]), abs(frame.at - piece.span[1]))
+            if best is None or distance < best[0]:
+                best = (distance, frame)
+    return best[1] if best else None
+
+
+def _covers(clause: tuple[int, int], span: tuple[int, int]) -> bool:
+    return clause[0] <= span[1] and span[0] <= clause[1]
+
+
+def _reported(
+    block: _Paragraph, article: AnalyzedArticle, used: set[int], words: ModuleType
 ) -> list[_Found]:
-    text = sentence.text
-    quote_marks = context.words.QUOTE
-    fragments = [(m.group(1) or m.group(2)).strip(" ,.") for m in quote_marks.finditer(text)]
-    attributions = _attributions(doc, context)
-    if not attributions:
-        return []
+    """The reported clauses of the paragraph's frames (with any partial quote inside)."""
+    found: list[_Found] = []
     limit = _MAX_TRANSCRIPT_WORDS if article.article.transcript else _MAX_REPORTED_WORDS
-    long = [fragment for fragment in fragments if len(fragment.split()) >= _MIN_WORDS]
-    quotes = [_Found(fragment, attributions[0][0], "direct", article.id) for fragment in long]
-    if long:
-        return quotes
-    for speaker, clause in attributions:
-        words = clause.split()
-        if article.article.transcript and len(words) > limit:
-            clause = " ".join(words[:limit]) + " …"
-        if _is_person(speaker, context.entities) and 2 < len(clause.split()) <= limit + 1:
-            quotes.append(_Found(clause, speaker, "reported", article.id))
-    return quotes
-
-
-def _is_person(name: str, entities: EntityIndex) -> bool:
-    entity = entities.get(name)
-    return entity is not None and entity.type == "PERSON"
-
-
-def _attributions(doc: Parse, context: _Context) -> list[tuple[str, str]]:
-    """(speaker, reported clause) for each speech verb with a speaker; named speakers first,
-    then unnamed ones described by a noun phrase ("a port official")."""
-    found: list[tuple[str, str]] = []
-    unnamed: list[tuple[str, str]] = []  # after the named ones: direct quotes prefer a name
-    words = context.words
-    for token in doc:
-        if token.lemma_.lower() not in words.SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
-            continue
-        subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
-        if any(child.dep_ == "neg" for child in token.children):
-            continue
-        if subjects:
-            phrase = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
-        else:  # the parser lost the subject (unpunctuated text): the words just before
-            before = doc[max(0, token.i - 3) : token.i]
-            if any(word.is_punct for word in before):
+    for index, sentence_frames in enumerate(block.frames):
+        text = block.sentences[index].text
+        for frame in sentence_frames:
+            if frame.clause is None or id(frame) in used or frame.unresolved:
                 continue
-            phrase = before.text
-        speaker = context.resolve(phrase)
-        if speaker is not None:
-            found.append((speaker, _clause(doc, token, words)))
-        elif subjects and _descriptive(subjects[0], words):
-            unnamed.append((_tidy(phrase, words).rstrip("."), _clause(doc, token, words)))
-    match = words.ACCORDING.search(doc.text)
-    if not found and match is not None:
-        speaker = context.resolve(match.group(1))
-        if speaker is not None:
-            rest = doc.text[: match.start()] + doc.text[match.end() :]
-            found.append((speaker, _tidy(rest, words)))
-    return found + unnamed
-
-
-def _descriptive(subject: Word, words: ModuleType) -> bool:
-    """A subject that describes an unnamed speaker: "a senior official", "the ministry"."""
-    length = subject.right_edge.i - subject.left_edge.i + 1
-    head = subject.lemma_.lower()
-    return subject.pos_ == "NOUN" and length <= _MAX_DESCRIPTION and head not in words.NOT_SPEAKERS
-
-
-def _clause(doc: Parse, verb: Word, words: ModuleType) -> str:
-    """The reported clause of a speech verb: its complement, else what follows the verb."""
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
-            span = doc[child.left_edge.i : child.right_edge.i + 1]
-            return _tidy(span.text, words)
-    return _tidy(doc[verb.i + 1 :].text, words)
+            start, end = frame.clause
+            if any(start <= other.at < end for other in sentence_frames):
+                continue  # it reports another frame: that one says who said what
+            clause = _tidy(text[start:end], words)
+            count = len(clause.split())
+            if count < _MIN_REPORTED_WORDS:
+                continue
+            if count > limit:
+                if not article.article.transcript:
+                    continue
+                clause = " ".join(clause.split()[:limit]) + " …"
+            found.append(_Found(clause, frame.speaker, "reported", article.id, frame.negated))
+    return found
 
 
 def _tidy(text: str, words: ModuleType) -> str:
     text = words.CLAUSE_OPENER.sub("", text.strip())
-    text = words.ACCORDING.sub("", text)
     return text.strip(" ,;:").rstrip(".") + "."
 
 
@@ -208,7 +242,7 @@ def _merge(found: list[_Found]) -> list[Quote]:
     merged: list[tuple[_Found, list[str]]] = []
     for quote in found:
         for head, sources in merged:
-            same_speaker = head.speaker == quote.speaker
+            same_speaker = (head.speaker, head.negated) == (quote.speaker, quote.negated)
             score = fuzz.token_set_ratio(_normal(head.text), _normal(quote.text))
             if same_speaker and score >= _MERGE_SCORE:
                 if quote.doc_id not in sources:
@@ -219,6 +253,7 @@ def _merge(found: list[_Found]) -> list[Quote]:
         else:
             merged.append((quote, [quote.doc_id]))
     return [
-        Quote(head.text, tuple(sources), head.speaker, head.kind)  # type: ignore[arg-type]
+        Quote(head.text, tuple(sources), head.speaker, head.kind,  # type: ignore[arg-type]
+              head.negated)
         for head, sources in merged
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, TextIO, TypeVar, get_args, get_origin, get_type_hints
@@ -16,6 +16,7 @@ from typing import Any, TextIO, TypeVar, get_args, get_origin, get_type_hints
 from jsonschema import Draft202012Validator
 
 from newsfuse.render.view import (
+    UNATTRIBUTED,
     clean_briefing,
     independent_outlets,
     order_briefings,
@@ -23,7 +24,7 @@ from newsfuse.render.view import (
     published_range,
     story_outlets,
 )
-from newsfuse.types import Article, Briefing, Conflict, Fact, Repair
+from newsfuse.types import Article, Briefing, Conflict, Fact, Quote, Repair
 
 SCHEMA_FILE = "briefing.schema.json"
 INDENT = 2
@@ -98,6 +99,11 @@ def briefing_from_dict(data: Mapping[str, Any], kind: type[Briefing] = Briefing)
         name: tuple(record_from_dict(record, item) for item in data.get(name, ()))
         for name, record in kind.sections()
     }
+    if "quotes" in sections:  # the speaker of an unattributed quote is None again
+        sections["quotes"] = tuple(
+            replace(q, speaker=None) if q.speaker == UNATTRIBUTED else q
+            for q in sections["quotes"]
+        )
     return kind(
         story_id=data["id"],
         headline=data["headline"],
@@ -274,12 +280,21 @@ def _conflict_dict(conflict: Conflict, articles: Mapping[str, Article]) -> dict[
     }
 
 
+def _quote_dict(quote: Quote, articles: Mapping[str, Article]) -> dict[str, Any]:
+    """A quote's fields; a quote without a speaker has the speaker "unattributed" (the
+    shared contract's speaker is a string)."""
+    speaker = UNATTRIBUTED if quote.speaker is None else quote.speaker
+    return {**record_dict(quote), "speaker": speaker}
+
+
 _ITEM_DICTS: dict[type[Any], Callable[[Any, Mapping[str, Article]], dict[str, Any]]] = {
     Fact: _fact_dict,
     Conflict: _conflict_dict,
+    Quote: _quote_dict,
 }
 """Items whose JSON is not just their fields: a fact's support is at least one, a conflict's
-kind comes before its claims and each claim names its outlets."""
+kind comes before its claims and each claim names its outlets, a quote always names a
+speaker."""
 
 
 def _json_value(value: Any) -> Any:

@@ -228,6 +228,8 @@ def text_quotes(story: StoryView, quotes: Sequence[Any]) -> list[RenderableType]
             if quote.kind == "reported":
                 text.stylize("italic")
                 text.append(" (reported)", style="dim")
+            if quote.negated:
+                text.append(" (not asserted: denied or not said)", style="dim")
             text.append_text(text_cite(story, quote.sources))
             parts.append(Padding(Hanging(text), (0, 0, 0, 2)))
     return parts
@@ -240,6 +242,7 @@ def md_quotes(story: StoryView, quotes: Sequence[Any]) -> list[str]:
         for quote in said:
             text = md_escape(quote.text)
             text = f"“{text}”" if quote.kind == "direct" else f"_{text}_ (reported)"
+            text += " (not asserted: denied or not said)" if quote.negated else ""
             lines.append(f"- {text}{md_cite(story, quote.sources)}")
         blocks.append("\n".join(lines))
     return blocks

@@ -358,12 +358,21 @@ def date_range(start: str, end: str) -> str:
     return f"{first} – {last}"
 
 
+UNATTRIBUTED = "unattributed"
+"""How a quote without a speaker (``Quote.speaker`` None) is written and headed."""
+
+
 def quotes_by_speaker(story: StoryView) -> list[tuple[str, list[Quote]]]:
-    """Quotes grouped under their speaker, speakers in order of their first quote."""
+    """Quotes grouped under their speaker, speakers in order of their first quote; quotes
+    without one under "Unattributed", last."""
     groups: dict[str, list[Quote]] = {}
+    unattributed: list[Quote] = []
     for quote in story.briefing.quotes:
-        groups.setdefault(quote.speaker, []).append(quote)
-    return list(groups.items())
+        if quote.speaker in (None, UNATTRIBUTED):
+            unattributed.append(quote)
+        else:
+            groups.setdefault(str(quote.speaker), []).append(quote)
+    return [*groups.items(), *([(UNATTRIBUTED.capitalize(), unattributed)] if unattributed else [])]
 
 
 def outlet_list(coverage: Coverage) -> str:
