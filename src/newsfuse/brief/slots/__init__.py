@@ -15,7 +15,9 @@ The layers of the claims knot, from the bottom up (each imports only from below)
 The words and patterns are the claim's language's part ``slots`` (``lang/en/slots.py``).
 """
 
+from newsfuse.brief.slots.ages import Age, read_ages
 from newsfuse.brief.slots.compare import (
+    FRAME_OVERLAP,
     TALLIES,
     disagreements,
     negated,
@@ -24,11 +26,15 @@ from newsfuse.brief.slots.compare import (
     term_overlap,
 )
 from newsfuse.brief.slots.days import event_days, event_stem
+from newsfuse.brief.slots.numbers import ORDINAL_MARK
 from newsfuse.brief.slots.places import nested_places, reference_points
 from newsfuse.brief.slots.read import SlotReader, Slots, Statement, claim_slots
 
 __all__ = [
+    "FRAME_OVERLAP",
+    "ORDINAL_MARK",
     "TALLIES",
+    "Age",
     "SlotReader",
     "Slots",
     "Statement",
@@ -39,6 +45,7 @@ __all__ = [
     "negated",
     "nested_places",
     "numbers_differ",
+    "read_ages",
     "reference_points",
     "same_place",
     "term_overlap",
