@@ -40,6 +40,7 @@ from newsfuse.brief.slots import (
     TALLIES,
     SlotReader,
     Slots,
+    clock_times,
     disagreements,
     event_stem,
     read_ages,
@@ -161,6 +162,8 @@ def _compare(
     found = [
         _Disagreement(f"number:{noun}", a, b, update, values) for noun, values in counts
     ]
+    if mode != "topic":
+        found += _clock_differs(a, b)
     event = _event(_shown(a, preceding), _shown(b, preceding), a.language)
     for kind in kinds:
         if kind == "number" or (kind == "day" and update and counts):
@@ -184,6 +187,26 @@ def _event(a: str, b: str, language: str | None) -> str:
     if not shared and events_a & {"meet", "visit"} and events_b & {"meet", "visit"}:
         shared = {"meet"}
     return next((event for event in EVENT_ORDER if event in shared), "")
+
+
+def _clock_differs(a: Claim, b: Claim) -> list[_Disagreement]:
+    """One time of day on each side, more than ``CLOCK_SLACK`` minutes apart ("about 1:30
+    a.m." / "about 1 a.m."), in claims of the same scope and time (no plan, no past month)."""
+    words = _words(a.language)
+    if any(words.BACKGROUND.search(c.text) or words.SCOPE.search(c.text) for c in (a, b)):
+        return []
+    times_a, times_b = clock_times(a.text, a.language), clock_times(b.text, b.language)
+    if len(times_a) != 1 or len(times_b) != 1:
+        return []
+    (at_a, shown_a), (at_b, shown_b) = times_a[0], times_b[0]
+    gap = abs(at_a - at_b)
+    if min(gap, 24 * 60 - gap) <= CLOCK_SLACK:
+        return []
+    return [_Disagreement("clock", a, b, False, (shown_a, shown_b))]
+
+
+CLOCK_SLACK = 20
+"""Minutes within which two times of day agree ("about 11:40" / "about 11:45")."""
 
 
 def _event_days(claim: Claim, event: str, context: SlotReader) -> frozenset[str]:
@@ -346,6 +369,8 @@ def _side_value(kind: str, value: Hashable, members: Sequence[Claim], words: Mod
             words.TIMING.format(relation=words.RELATIONS[relation], venue=venue)
             for venue, relation in sorted(cast("frozenset[tuple[str, str]]", value))
         )
+    if kind == "clock":
+        return str(value)
     items = sorted(cast("frozenset[Hashable]", value), key=str)
     if kind == "actor":
         return words.AND.join(str(item) for item in items)
@@ -382,6 +407,8 @@ def _attribute(
         return str(words.TALLY_LABELS.get(noun, words.COUNT_LABEL.format(noun=noun)))
     if kind == "actor":
         return _words_around(texts[0], claims, words.WHO_LABEL, after=True)
+    if kind == "clock":
+        return str(words.CLOCK_LABEL)
     if not event:  # a place: "Where the Marisol overturned"
         return _words_around(texts[0], claims, words.WHERE_LABEL_WHAT, after=False)
     names = _common_names(texts, claims)
@@ -410,7 +437,6 @@ def _ordinal_attribute(text: str, language: str | None, words: ModuleType) -> st
 def _words_around(text: str, claims: Sequence[Claim], label: str, *, after: bool) -> str:
     """An attribute from the words of the first side's text: after its person ("Who steered
     the ferry") or before its place ("Where the Marisol overturned"); "" when none."""
-    words = _words(claims[0].language)
     labels = {"PERSON"} if after else {"GPE", "LOC", "FAC"}
     mention = next(
         (m for claim in claims for m in claim.mentions
@@ -422,12 +448,22 @@ def _words_around(text: str, claims: Sequence[Claim], label: str, *, after: bool
     if after:
         piece = re.split(r"[,.;:]", text[at + len(mention.text) :])[0].split()[:3]
     else:
-        before = words.PLACE_CUE.sub("", re.split(r"[,.;:]", text[:at])[-1]).split()
-        piece = before[-4:]
+        piece = _before_place(re.split(r"[,.;:]", text[:at])[-1], claims[0].language)
     phrase = " ".join(piece).strip()
     if not phrase or not any(word.islower() for word in piece):
         return ""
     return str(label.format(what=phrase[:1].lower() + phrase[1:] if not after else phrase))
+
+
+def _before_place(text: str, language: str | None) -> list[str]:
+    """The last words before a place, without its preposition and the time around it ("The
+    ferry capsized on Sunday evening near" -> "The ferry capsized")."""
+    cues = _words(language).PLACE_WORDS
+    time_words = lang.part(language, "slots").TIME_WORDS
+    tokens = text.split()
+    while tokens and (tokens[-1].lower() in cues or tokens[-1].lower() in time_words):
+        tokens.pop()
+    return tokens[-5:]
 
 
 def _common_names(texts: Sequence[str], claims: Sequence[Claim]) -> list[str]:
@@ -550,8 +586,17 @@ def _join_surnames(
     readings: dict[str, list[tuple[int, str, str]]],
 ) -> dict[str, list[tuple[int, str, str]]]:
     """A one-word name joins the one full name ending with it; with none or several, it is
-    left out (two persons of one surname)."""
-    joined = {person: list(found) for person, found in readings.items() if " " in person}
+    left out (two persons of one surname). A name with a title before it ("Farmer Tomas
+    Veld") joins the name it ends with ("Tomas Veld")."""
+    full = [person for person in readings if " " in person]
+    shorter = {
+        person: min(ends, key=len)
+        for person in full
+        if (ends := [other for other in full if person.endswith(" " + other)])
+    }
+    joined: dict[str, list[tuple[int, str, str]]] = {}
+    for person in full:
+        joined.setdefault(shorter.get(person, person), []).extend(readings[person])
     for person, found in readings.items():
         if " " in person:
             continue

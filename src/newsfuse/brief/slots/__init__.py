@@ -25,7 +25,7 @@ from newsfuse.brief.slots.compare import (
     same_place,
     term_overlap,
 )
-from newsfuse.brief.slots.days import event_days, event_stem
+from newsfuse.brief.slots.days import clock_times, event_days, event_stem
 from newsfuse.brief.slots.numbers import ORDINAL_MARK
 from newsfuse.brief.slots.places import nested_places, reference_points
 from newsfuse.brief.slots.read import SlotReader, Slots, Statement, claim_slots
@@ -39,6 +39,7 @@ __all__ = [
     "Slots",
     "Statement",
     "claim_slots",
+    "clock_times",
     "disagreements",
     "event_days",
     "event_stem",

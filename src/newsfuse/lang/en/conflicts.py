@@ -66,9 +66,11 @@ WHERE_LABEL_WHAT = "Where {what}"
 """A place's attribute, from the words before it: "Where the Marisol overturned"."""
 ORDINAL_LABEL = "Which {noun}"
 """An ordinal's attribute: "Which ferry accident" (second vs third)."""
-PLACE_CUE = re.compile(
-    r"\s*\b(?:(?:on|in|at|near|off|into|to|toward|towards)\s+(?:the\s+)?|"
-    r"(?:\d[\d,.]*\s+)?(?:kilometres|kilometers|km|miles)\s+(?:\w+\s+)?of\s+(?:the\s+)?)$",
-    re.I,
-)
-"""The preposition before a place ("overturned near"), left out of the attribute."""
+PLACE_WORDS = frozenset({
+    "on", "in", "at", "near", "off", "into", "to", "toward", "towards", "the", "of", "about",
+    "north", "south", "east", "west", "kilometres", "kilometers", "km", "miles", "just",
+})  # fmt: skip
+"""Words between an event and its place ("capsized near", "stopped 20 km north of"), left
+out of the attribute."""
+CLOCK_LABEL = "Time of day"
+"""A time of day's attribute: "Time of day: 1:30 a.m. vs 1:00 a.m."."""

@@ -199,3 +199,21 @@ AGE_OTHER_TIME = re.compile(
     r"\b(?:1[89]\d\d|20\d\d|when|then|at the time|as a|ago|former|since)\b", re.I
 )
 """A sentence that may give an age at another time ("In 2010, Smith, 20, ...")."""
+
+# --------------------------------------------------------------------------- what time
+
+CLOCK = re.compile(
+    r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
+    r"(?P<half>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    r"|\b(?P<named>noon|midnight)\b",
+    re.I,
+)  # "1:30 a. m.", "11:45 a.m.", "3 pm", "midnight"
+NAMED_TIMES = {"noon": 12 * 60, "midnight": 0}
+"""Times of day said by name, in minutes after midnight."""
+CLOCK_BOUND = re.compile(
+    r"\b(?:by|after|before|until|till|since|from|to|between|through|and|or|no later than)"
+    r"\s+(?:about\s+|around\s+)?$",
+    re.I,
+)
+"""Just before a time: a bound or a range ("by 6:40 a.m.", "after 8 p.m."), not when
+something happened."""
