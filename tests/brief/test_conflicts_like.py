@@ -107,3 +107,29 @@ def test_ages_are_read_beside_the_name_only() -> None:
     assert not read_ages(past, (_person(past, "Ada Brun"),))
     count = "Ada Brun owns 300 sheep."
     assert not read_ages(count, (_person(count, "Ada Brun"),))
+
+
+def test_json_carries_attribute_values_latest_and_side_dates() -> None:
+    from newsfuse.render.json import item_dict
+    from newsfuse.types import Sourced
+
+    update = Conflict(
+        topic="Death toll: 5 -> 24",
+        claims=(Sourced("The toll rose to 24.", ("post",)), Sourced("Five died.", ("wire",))),
+        kind="update",
+        attribute="Death toll",
+        values=("24", "5"),
+    )
+    articles = {
+        doc: Article(id=doc, source=f"{doc}.txt", status="ok", published=day, outlet=outlet)
+        for doc, day, outlet in (("post", "2031-05-03", "Valley Post"),
+                                 ("wire", "2031-05-02T08:00:00", "North Wire"))
+    }
+    shown = item_dict(update, articles)
+    assert (shown["attribute"], shown["values"]) == ("Death toll", ["24", "5"])
+    assert shown["latest"] == "24"
+    assert [side["value"] for side in shown["claims"]] == ["24", "5"]
+    assert [side["dates"] for side in shown["claims"]] == [["2031-05-03"], ["2031-05-02"]]
+    assert shown["claims"][0]["outlets"] == ["Valley Post"]
+    plain = item_dict(Conflict("where", (Sourced("a", ("post",)), Sourced("b", ("wire",)))), {})
+    assert "attribute" not in plain and "latest" not in plain  # older records read as before
