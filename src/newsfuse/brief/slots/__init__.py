@@ -5,9 +5,10 @@ The layers of the claims knot, from the bottom up (each imports only from below)
 
 1. ``brief/slots/`` (this package): reads slots from a claim's text and tagged names, and
    compares two claims' slots. It knows no claim groups, facts or conflicts; a claim is
-   anything shaped like one (``Statement``). Inside it, ``days``, ``places`` and ``numbers``
-   read one slot each from text; ``read`` builds the ``Slots`` of a claim and the per-story
-   ``SlotReader``; ``compare`` says where two claims disagree.
+   anything shaped like one (``Statement``). Inside it, ``days`` (and times of day),
+   ``places``, ``numbers`` and ``ages`` read one slot each from text; ``read`` builds the
+   ``Slots`` of a claim and the per-story ``SlotReader``; ``compare`` says where two claims
+   disagree.
 2. ``brief/claims.py``: cuts articles into claims (``Claim``); ``brief/align.py`` groups them.
 3. ``brief/facts.py`` and ``brief/conflicts.py``, side by side: both read slots through a
    ``SlotReader`` and ask ``disagreements``; neither imports the other.
