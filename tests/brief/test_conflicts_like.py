@@ -133,3 +133,30 @@ def test_json_carries_attribute_values_latest_and_side_dates() -> None:
     assert shown["claims"][0]["outlets"] == ["Valley Post"]
     plain = item_dict(Conflict("where", (Sourced("a", ("post",)), Sourced("b", ("wire",)))), {})
     assert "attribute" not in plain and "latest" not in plain  # older records read as before
+
+
+def test_times_of_day_leave_out_bounds_and_mark_zones() -> None:
+    from newsfuse.brief.slots import clock_times
+
+    assert clock_times("He was stopped at about 1:30 a. m. on the ring road.") == [
+        (90, "1:30 a. m.", False)
+    ]
+    assert clock_times("By 6:40 a.m. the fire was out; flights stopped after 8 p.m.") == []
+    assert clock_times("The final starts at 4:30 p.m. ET in Tarnvik.")[0][2] is True
+    assert clock_times("The bell rang at midnight.")[0][0] == 0
+
+
+def test_times_in_two_zones_or_far_apart() -> None:
+    from newsfuse.brief.claims import Claim
+    from newsfuse.brief.conflicts import _clock_differs
+
+    def claim(doc: str, text: str) -> Claim:
+        return Claim(doc, f"{doc}:0", text, (), frozenset(), 0, "2031-05-02")
+
+    early = claim("a", "The crash happened at about 10:30 a.m. on the bridge.")
+    late = claim("b", "The crash happened around 11:40 a.m. on the bridge.")
+    near = claim("c", "The crash happened around 10:45 a.m. on the bridge.")
+    zoned = claim("d", "The crash happened at 11:40 a.m. ET on the bridge.")
+    assert [d.values for d in _clock_differs(early, late)] == [("10:30 a.m.", "11:40 a.m.")]
+    assert not _clock_differs(early, near)  # within 20 minutes: "about" covers it
+    assert not _clock_differs(early, zoned)  # one moment in two zones, perhaps

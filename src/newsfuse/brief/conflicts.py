@@ -198,7 +198,9 @@ def _clock_differs(a: Claim, b: Claim) -> list[_Disagreement]:
     times_a, times_b = clock_times(a.text, a.language), clock_times(b.text, b.language)
     if len(times_a) != 1 or len(times_b) != 1:
         return []
-    (at_a, shown_a), (at_b, shown_b) = times_a[0], times_b[0]
+    (at_a, shown_a, zone_a), (at_b, shown_b, zone_b) = times_a[0], times_b[0]
+    if zone_a or zone_b:
+        return []  # "4:30 p.m. ET" against "3:30 p.m.": perhaps one moment in two zones
     gap = abs(at_a - at_b)
     if min(gap, 24 * 60 - gap) <= CLOCK_SLACK:
         return []
@@ -405,8 +407,9 @@ def _attribute(
         if noun.startswith(ORDINAL_MARK):
             return _ordinal_attribute(texts[0], claims[0].language, words)
         return str(words.TALLY_LABELS.get(noun, words.COUNT_LABEL.format(noun=noun)))
-    if kind == "actor":
-        return _words_around(texts[0], claims, words.WHO_LABEL, after=True)
+    if kind == "actor":  # who acts; never who said it ("Undersheriff X said")
+        found = _words_around(texts[0], claims, words.WHO_LABEL, after=True)
+        return "" if words.SAID.search(found) else found
     if kind == "clock":
         return str(words.CLOCK_LABEL)
     if not event:  # a place: "Where the Marisol overturned"

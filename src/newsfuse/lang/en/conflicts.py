@@ -74,3 +74,9 @@ PLACE_WORDS = frozenset({
 out of the attribute."""
 CLOCK_LABEL = "Time of day"
 """A time of day's attribute: "Time of day: 1:30 a.m. vs 1:00 a.m."."""
+SAID = re.compile(
+    r"^Who\s+(?:\w+\s+)?(?:said|says|told|stated|added|announced|claimed|confirmed|denied|"
+    r"warned|reported|wrote)\b",
+    re.I,
+)
+"""An actor attribute that is a speaker ("Who said"): the persons are sources, not actors."""

@@ -217,3 +217,9 @@ CLOCK_BOUND = re.compile(
 )
 """Just before a time: a bound or a range ("by 6:40 a.m.", "after 8 p.m."), not when
 something happened."""
+TIME_ZONE = re.compile(
+    r"^\s*(?:\(?\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CET|AEST|IST|JST)\b|local time|"
+    r"(?:Eastern|Central|Mountain|Pacific)\b)"
+)
+"""Just after a time: its time zone ("4:30 p.m. ET"). A zoned time against an unzoned one
+may be one moment written in two zones."""
