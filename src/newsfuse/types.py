@@ -225,11 +225,22 @@ class Fact:
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """A point on which sources disagree; ``kind`` is ``"conflict"`` or ``"update"``
-    (a later report superseding an earlier one)."""
+    (a later report superseding an earlier one: its sides are the latest first).
+
+    ``topic`` is the heading ("Death toll: 5 -> 24"); ``attribute`` what is disputed ("Death
+    toll") and ``values`` each side's value, in the order of ``claims`` (empty when unknown).
+    """
 
     topic: str
     claims: tuple[Sourced, ...]
     kind: Literal["conflict", "update"] = "conflict"
+    attribute: str = ""
+    values: tuple[str, ...] = ()
+
+    @property
+    def latest(self) -> str | None:
+        """The value an update ends on (what the summary and the key facts should show)."""
+        return self.values[0] if self.kind == "update" and self.values else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,9 @@ def test_conflicts_are_a_table_with_one_column_per_side(flood: Loaded) -> None:
         "Part of the dam's spillway gave way overnight.",
     ]
     outlets = [c.text() for c in dam.find("tbody").find_all("tr")[1].find_all("td")]
-    assert outlets == ["Nordic Wire [1]", "Coastal Radio [3]"]
+    # each side: its outlets, its earliest publication day, its citations
+    assert [cell.split(" · ")[0] for cell in outlets] == ["Nordic Wire", "Coastal Radio"]
+    assert outlets[0] == "Nordic Wire · 10 Mar 2024 [1]" and outlets[1].endswith("[3]")
 
 
 def test_hostile_documents_render_as_text_only(hostile: Loaded) -> None:

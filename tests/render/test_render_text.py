@@ -58,7 +58,7 @@ def test_conflict_claims_side_by_side(flood: Loaded) -> None:
     assert any(
         "Water flowed over the dam" in ln and "Part of the dam's spillway" in ln for ln in lines
     )
-    assert any("— Nordic Wire [1]" in ln and "— Coastal Radio [3]" in ln for ln in lines)
+    assert any("— Nordic Wire · 10 Mar 2024 [1]" in ln and "— Coastal Radio" in ln for ln in lines)
 
 
 @pytest.mark.parametrize("width", [50, 80, 132])

@@ -270,12 +270,24 @@ def _fact_dict(fact: Fact, articles: Mapping[str, Article]) -> dict[str, Any]:
 
 
 def _conflict_dict(conflict: Conflict, articles: Mapping[str, Article]) -> dict[str, Any]:
+    """The heading, the kind, what is disputed and the values (an update's latest first),
+    then each side with its outlets and publication dates (and its value, when known)."""
+    values = list(conflict.values) + [None] * (len(conflict.claims) - len(conflict.values))
+    head: dict[str, Any] = {"topic": conflict.topic, "kind": conflict.kind}
+    if conflict.attribute:
+        head |= {"attribute": conflict.attribute, "values": list(conflict.values)}
+    if conflict.latest is not None:
+        head["latest"] = conflict.latest
     return {
-        "topic": conflict.topic,
-        "kind": conflict.kind,
+        **head,
         "claims": [
-            {**record_dict(claim), "outlets": _outlets(claim.sources, articles)}
-            for claim in conflict.claims
+            {
+                **record_dict(claim),
+                "outlets": _outlets(claim.sources, articles),
+                "dates": _dates(claim.sources, articles),
+                **({"value": value} if value is not None else {}),
+            }
+            for claim, value in zip(conflict.claims, values, strict=False)
         ],
     }
 
@@ -285,6 +297,16 @@ def _quote_dict(quote: Quote, articles: Mapping[str, Article]) -> dict[str, Any]
     shared contract's speaker is a string)."""
     speaker = UNATTRIBUTED if quote.speaker is None else quote.speaker
     return {**record_dict(quote), "speaker": speaker}
+
+
+def _dates(ids: Sequence[str], articles: Mapping[str, Article]) -> list[str]:
+    """The publication days of ``ids`` that have one, each once, earliest first."""
+    days = {
+        published[:10]
+        for doc in ids
+        if doc in articles and (published := articles[doc].published)
+    }
+    return sorted(days)
 
 
 _ITEM_DICTS: dict[type[Any], Callable[[Any, Mapping[str, Article]], dict[str, Any]]] = {

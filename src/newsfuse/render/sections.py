@@ -151,14 +151,20 @@ def md_facts(story: StoryView, facts: Sequence[Any]) -> list[str]:
 
 
 def text_conflicts(story: StoryView, conflicts: Sequence[Conflict]) -> list[RenderableType]:
+    """Each conflict headed by its attribute and values ("Death toll: 5 -> 24 (update)"),
+    then its sides with their outlets and dates (an update's latest first)."""
     parts: list[RenderableType] = []
     for conflict in conflicts:
-        label = "update" if conflict.kind == "update" else "sources disagree"
         heading = Text(conflict.topic, style="bold")
-        heading.append(f"  ({label})", style="yellow")
+        heading.append(f"  ({conflict_label(conflict)})", style="yellow")
         parts.append(Hanging(heading))
         parts.append(_text_sides(story, conflict))
     return parts
+
+
+def conflict_label(conflict: Conflict) -> str:
+    """What kind of difference a conflict is, as its heading says."""
+    return "update" if conflict.kind == "update" else "sources disagree"
 
 
 def _text_sides(story: StoryView, conflict: Conflict) -> RenderableType:
@@ -167,9 +173,12 @@ def _text_sides(story: StoryView, conflict: Conflict) -> RenderableType:
     for _ in range(1 if stacked else len(conflict.claims)):
         table.add_column(ratio=1)
     cells: list[Text] = []
-    for claim in conflict.claims:
-        cell = Text(claim.text)
-        cell.append("\n— " + (", ".join(story.outlets_of(claim.sources)) or "?"), style="dim")
+    for index, claim in enumerate(conflict.claims):
+        cell = Text(side_label(conflict, index) + "\n", style="dim") if conflict.kind == (
+            "update"
+        ) else Text()
+        cell.append(claim.text)
+        cell.append("\n— " + _side_sources(story, claim.sources), style="dim")
         cell.append_text(text_cite(story, claim.sources))
         cells.append(cell)
     if stacked:
@@ -180,25 +189,31 @@ def _text_sides(story: StoryView, conflict: Conflict) -> RenderableType:
     return table
 
 
+def _side_sources(story: StoryView, sources: Sequence[str]) -> str:
+    """A side's outlets and its earliest publication day: "BBC, AP · 12 Sep 2023"."""
+    outlets = ", ".join(story.outlets_of(sources)) or "?"
+    first = story.first_date(sources)
+    return f"{outlets} · {display_date(first)}" if first else outlets
+
+
 def md_conflicts(story: StoryView, conflicts: Sequence[Conflict]) -> list[str]:
     blocks: list[str] = []
     for conflict in conflicts:
-        label = "updated" if conflict.kind == "update" else "sources disagree"
-        blocks.append(f"### {md_escape(conflict.topic)} ({label})")
+        blocks.append(f"### {md_escape(conflict.topic)} ({conflict_label(conflict)})")
         blocks.append(_md_sides(story, conflict))
     return blocks
 
 
 def _md_sides(story: StoryView, conflict: Conflict) -> str:
     """The claims side by side: one table column per claim."""
-    header = "| " + " | ".join(_side_label(conflict, i) for i in range(len(conflict.claims))) + " |"
+    header = "| " + " | ".join(side_label(conflict, i) for i in range(len(conflict.claims))) + " |"
     rule = "|" + "---|" * len(conflict.claims)
     claims = "| " + " | ".join(md_escape(claim.text) for claim in conflict.claims) + " |"
     outlets = (
         "| "
         + " | ".join(
             "_"
-            + md_escape(", ".join(story.outlets_of(claim.sources)) or "?")
+            + md_escape(_side_sources(story, claim.sources))
             + "_"
             + md_cite(story, claim.sources)
             for claim in conflict.claims
@@ -208,12 +223,16 @@ def _md_sides(story: StoryView, conflict: Conflict) -> str:
     return "\n".join([header, rule, claims, outlets])
 
 
-def _side_label(conflict: Conflict, index: int) -> str:
+def side_label(conflict: Conflict, index: int) -> str:
+    """"Side A", "Side B" ...; an update's sides are the latest report first, then the
+    earlier ones. With values known, the side's value follows ("Side A: 33")."""
     if conflict.kind != "update":
-        return f"Side {chr(ord('A') + index)}" if index < 26 else f"Side {index + 1}"
-    if index == 0:
-        return "Earlier report"
-    return "Latest report" if index == len(conflict.claims) - 1 else "Later report"
+        label = f"Side {chr(ord('A') + index)}" if index < 26 else f"Side {index + 1}"
+    else:
+        label = "Latest report" if index == 0 else "Earlier report"
+    if index < len(conflict.values):
+        label += f": {conflict.values[index]}"
+    return label
 
 
 # --------------------------------------------------------------------------- quotes

@@ -138,3 +138,22 @@ def _in_quotes(text: str, index: int) -> bool:
     """Inside a quotation ("..." or “...”)."""
     before = text[:index]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def clock_times(text: str, language: str | None = None) -> list[tuple[int, str, bool]]:
+    """The times of day a text gives, as minutes after midnight with the words as written
+    and whether a time zone follows: "about 1:30 a. m." -> ``(90, "1:30 a. m.", False)``;
+    quoted times and bounds ("by 6:40 a.m.", "after 8 p.m.") are left out."""
+    words = _words(language)
+    found: list[tuple[int, str, bool]] = []
+    for match in words.CLOCK.finditer(text):
+        if _in_quotes(text, match.start()) or words.CLOCK_BOUND.search(text[: match.start()]):
+            continue
+        zoned = bool(words.TIME_ZONE.match(text[match.end() :]))
+        if match["named"]:
+            minutes = words.NAMED_TIMES[match["named"].lower()]
+        else:
+            hour = int(match["hour"]) % 12 + (12 if match["half"][:1].lower() == "p" else 0)
+            minutes = hour * 60 + int(match["minute"] or 0)
+        found.append((minutes, match.group(0).strip(), zoned))
+    return found

@@ -196,6 +196,14 @@ class SlotReader:
         }
         return cls(canonical, base, _anchors(story, base), nested=frozenset(nested))
 
+    def days_at(self, claim: Statement) -> list[tuple[str, int]]:
+        """The days a claim dates what it reports (as in its ``Slots``), each with where
+        it is written: ``("2023-09-11", 42)``."""
+        said = statement_days(claim.text, claim.published or self.base, claim.language)
+        return [(v, i) for v, i, _ in said] + relative_days(
+            claim.text, self.anchors, claim.language
+        )
+
     def slots(self, claim: Statement) -> Slots:
         if claim not in self.cache:
             self.cache[claim] = claim_slots(

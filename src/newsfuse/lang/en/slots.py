@@ -180,3 +180,46 @@ UNCERTAIN = re.compile(
     r"stated|mentioned)|when or where|if)\b",
     re.I,
 )
+
+# --------------------------------------------------------------------------- how old
+
+AGE_AFTER_NAME = re.compile(
+    r"^\s*,\s*(?:aged\s+|age\s+)?(\d{1,3})\s*(?:,|\.|;|\)|$|\s+(?:and|of|from|who)\b)"
+)  # just after a name: "Frank Macomber, 65, was found"
+AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,3}$")
+"""Just before a name: "66-year-old Frank Macomber", "a 33-year-old farmer, John Smith"."""
+AGE_PREDICATE = re.compile(
+    r"^\s*(?:,\s*who\s+)?(?:was|is)\s+(?:aged\s+)?(\d{1,3})(?:\s+years\s+old)?\s*(?:[.;]|,|$)"
+    r"|^\s+(?:died|dies|dead|is dead)\s+at\s+(?:the\s+age\s+of\s+|age\s+)?(\d{1,3})\b",
+    re.I,
+)  # after a name: "Kroll was 34.", "Lima died at 41"
+AGE_PRONOUN = re.compile(r"^(?:He|She)\s+was\s+(\d{1,3})(?:\s+years\s+old)?\s*\.?$")
+"""A sentence that gives the age of the person the sentence before names: "He was 35."."""
+AGE_OTHER_TIME = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|when|then|at the time|as a|ago|former|since)\b", re.I
+)
+"""A sentence that may give an age at another time ("In 2010, Smith, 20, ...")."""
+
+# --------------------------------------------------------------------------- what time
+
+CLOCK = re.compile(
+    r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
+    r"(?P<half>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    r"|\b(?P<named>noon|midnight)\b",
+    re.I,
+)  # "1:30 a. m.", "11:45 a.m.", "3 pm", "midnight"
+NAMED_TIMES = {"noon": 12 * 60, "midnight": 0}
+"""Times of day said by name, in minutes after midnight."""
+CLOCK_BOUND = re.compile(
+    r"\b(?:by|after|before|until|till|since|from|to|between|through|and|or|no later than)"
+    r"\s+(?:about\s+|around\s+)?$",
+    re.I,
+)
+"""Just before a time: a bound or a range ("by 6:40 a.m.", "after 8 p.m."), not when
+something happened."""
+TIME_ZONE = re.compile(
+    r"^\s*(?:\(?\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CET|AEST|IST|JST)\b|local time|"
+    r"(?:Eastern|Central|Mountain|Pacific)\b)"
+)
+"""Just after a time: its time zone ("4:30 p.m. ET"). A zoned time against an unzoned one
+may be one moment written in two zones."""
