@@ -22,6 +22,7 @@ def test_only_statements_are_kept() -> None:
             _fact("The harbour authority closed the northern quay of Port Elvane on Tuesday."),
             _fact("I watched the crane fall from my kitchen window."),
             _fact("It has 14 days to appeal against the closure of the quay."),
+        _fact("This was reported by the harbour authority of Port Elvane."),
             _fact("The operator could face a fine of several million euros."),
             _fact('"We are shocked and saddened," the harbour master of Port Elvane said.'),
             _fact("Dock workers look at the collapsed crane in Port Elvane"),

@@ -101,6 +101,8 @@ def _is_statement(doc: Any, language: str | None = None) -> bool:
     tokens = [token for token in doc if token.pos_ not in {"PUNCT", "SPACE"}]
     if not tokens or tokens[0].pos_ == "PRON":
         return False  # a dangling subject: "It has ...", "He was ..."
+    if len(tokens) > 1 and tokens[0].pos_ == "DET" and tokens[1].pos_ in {"AUX", "VERB"}:
+        return False  # a determiner standing alone as the subject: "This was reported ..."
     for token in tokens:
         lemma = token.lemma_.lower()
         if token.pos_ == "PRON" and lemma in words.FIRST_PERSON:
