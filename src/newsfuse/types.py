@@ -209,10 +209,12 @@ class Sourced:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """A key fact. ``support`` counts independent outlets (syndicated copies count once).
+    """A key fact. ``support`` counts independent newsrooms (copies of one dispatch, and
+    one site's articles, count once).
 
     ``attributed_to`` names the primary sources the articles attribute it to ("TASS",
-    "KCNA", "Japanese media"). ``variants`` are the other documents' wordings.
+    "KCNA", "Japanese media"). ``variants`` are the other documents' wordings. ``agencies``
+    names the news agencies whose dispatches (carried by the fact's sources) it rests on.
     """
 
     text: str
@@ -220,6 +222,7 @@ class Fact:
     support: int
     attributed_to: tuple[str, ...] = ()
     variants: tuple[Sourced, ...] = ()
+    agencies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,7 @@ def build_briefing(
     from newsfuse.brief.entities import resolve_entities
     from newsfuse.brief.facts import key_facts
     from newsfuse.brief.headline import make_headline
+    from newsfuse.brief.newsrooms import newsrooms
     from newsfuse.brief.quotes import extract_quotes
     from newsfuse.brief.summary import summarize
     from newsfuse.brief.timeline import build_timeline
@@ -64,7 +65,12 @@ def build_briefing(
     story_date = Counter(dates).most_common(1)[0][0] if dates else None
     entities = resolve_entities(analyzed)
     groups = align_claims(analyzed, embedder=embedder)
-    facts = key_facts(groups, independence=independence)
+    facts = key_facts(
+        groups,
+        independence=independence,
+        newsrooms=newsrooms(analyzed, independence),
+        embedder=embedder,
+    )
     conflicts = find_conflicts(
         groups, analyzed, independence=independence, canonical=entities.canonical
     )

@@ -14,15 +14,17 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from types import ModuleType
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsfuse import lang
-from newsfuse.brief.align import ClaimGroup
+from newsfuse.brief.align import ClaimGroup, SentenceEmbedder
 from newsfuse.brief.attribution import attributions
 from newsfuse.brief.claims import Claim
+from newsfuse.brief.newsrooms import Newsrooms
 from newsfuse.brief.slots import SlotReader, disagreements
 from newsfuse.nlp.parsed import tag_texts
 from newsfuse.types import Fact, Sourced
@@ -34,24 +36,105 @@ _DETAIL_POS = {"NOUN", "PROPN", "NUM"}
 
 
 def key_facts(
-    groups: Sequence[ClaimGroup], *, independence: Mapping[str, str], limit: int = 12
+    groups: Sequence[ClaimGroup],
+    *,
+    independence: Mapping[str, str],
+    limit: int = 12,
+    newsrooms: Newsrooms | None = None,
+    embedder: SentenceEmbedder | None = None,
 ) -> list[Fact]:
-    """The groups as facts: support (independent outlets) first, then importance."""
+    """The groups as facts: support (independent newsrooms) first, then importance.
+
+    ``newsrooms`` (``brief/newsrooms.py``) counts copies of one dispatch once; without it
+    each ``independence`` key counts. With ``embedder``, a document whose claims were not
+    aligned with the fact but state it in other words (``stating``) backs it too."""
     scored: list[tuple[int, float, Fact]] = []
     reader = _reader(groups)
     documents = document_words(groups)
+    others = Stating(groups, embedder, reader) if embedder is not None else None
     for whole in groups:
         group, unbacked = backed(agreeing(whole, independence, reader), independence,
                                  documents, reader)
+        if others is not None:
+            group = others.widen(group)
         claims = list(group.claims)
         if not _is_key(claims):
             continue
-        fact = _fact(group, independence, unbacked)
+        fact = _fact(group, independence, unbacked, newsrooms)
         if fact.support < 2 and min(claim.position for claim in claims) > LEAD:
             continue
         scored.append((fact.support, importance(claims), fact))
     scored.sort(key=lambda item: (-item[0], -item[1]))
-    return [fact for _, _, fact in scored[:limit]]
+    language = groups[0].claims[0].language if groups and groups[0].claims else None
+    return distinct(statements([fact for _, _, fact in scored], language), language)[:limit]
+
+
+def statements(facts: Sequence[Fact], language: str | None = None) -> list[Fact]:
+    """The facts worded as statements about the event, read from their parts of speech: a
+    finished declarative sentence, not a question, a quotation, a first-person line (no
+    speaker), speculation (a modal of possibility) or a fragment whose subject is a pronoun
+    the wording does not resolve ("It has 14 days ..."). A fact whose chosen wording is none
+    of these takes the first of its variants that is; a fact without one is left out."""
+    wordings = [[fact.text, *(v.text for v in fact.variants)] for fact in facts]
+    tagged = iter(_tagged([text for texts in wordings for text in texts]) if facts else [])
+    kept: list[Fact] = []
+    for fact, texts in zip(facts, wordings, strict=True):
+        passing = [n for n, doc in enumerate([next(tagged) for _ in texts])
+                   if _is_statement(doc, language)]
+        if not passing:
+            continue
+        if passing[0] == 0:
+            kept.append(fact)
+            continue
+        chosen = fact.variants[passing[0] - 1]
+        variants = tuple(v for v in fact.variants if v is not chosen)
+        kept.append(replace(fact, text=_tidy(chosen.text, language),
+                            variants=(Sourced(fact.text, fact.sources[:1]), *variants)))
+    return kept
+
+
+def _is_statement(doc: Any, language: str | None = None) -> bool:
+    words = _words(language)
+    text = doc.text.strip()
+    if not text or text[-1] not in ".!" or any(mark in text for mark in words.QUOTE_MARKS):
+        return False
+    tokens = [token for token in doc if token.pos_ not in {"PUNCT", "SPACE"}]
+    if not tokens or tokens[0].pos_ == "PRON":
+        return False  # a dangling subject: "It has ...", "He was ..."
+    if len(tokens) > 1 and tokens[0].pos_ == "DET" and tokens[1].pos_ in {"AUX", "VERB"}:
+        return False  # a determiner standing alone as the subject: "This was reported ..."
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "PRON" and lemma in words.FIRST_PERSON:
+            return False
+        if token.pos_ == "AUX" and lemma in words.SPECULATIVE:
+            return False
+    return True
+
+
+def distinct(facts: Sequence[Fact], language: str | None = None) -> list[Fact]:
+    """Each fact once: a fact sharing a source and most of its content words with one
+    ranked before it is the same fact again (its wording is kept as a variant of the first)."""
+    kept: list[Fact] = []
+    words: list[frozenset[str]] = []
+    for fact in facts:
+        mine = _text_stems(fact.text, language)
+        twin = next(
+            (n for n, other in enumerate(kept)
+             if set(other.sources) & set(fact.sources) and _shared(mine, words[n]) >= SAME_FACT),
+            None,
+        )
+        if twin is None:
+            kept.append(fact)
+            words.append(mine)
+        else:
+            variant = Sourced(fact.text, fact.sources)
+            kept[twin] = replace(kept[twin], variants=(*kept[twin].variants, variant))
+    return kept
+
+
+SAME_FACT = 0.5
+"""Share of the shorter wording's content words two facts share when they are one fact."""
 
 
 def support(doc_ids: Iterable[str], independence: Mapping[str, str]) -> int:
@@ -195,6 +278,137 @@ def backed(
     return chosen_group, tuple(c for j, c in enumerate(group.claims) if j not in members)
 
 
+STATES = 0.65
+"""A claim states a fact when its cosine with the fact's wording plus ``WORD_WEIGHT`` x the
+share of content words they share (of the shorter) reaches this (chosen on the tune half of
+the briefing gold: the count of newsrooms that state a fact)."""
+WORD_WEIGHT = 0.5
+UNSAID = 0.6
+"""Share of a wording's particulars (by rarity) a document found in other words may leave
+unsaid: a paraphrase names fewer of them than an aligned claim (``MISSING``)."""
+
+
+class Stating:
+    """Finds, for a fact, the documents that state it in claims the alignment left in other
+    groups (a paraphrase, a differently spelled name, a longer sentence that says more)."""
+
+    def __init__(
+        self, groups: Sequence[ClaimGroup], embedder: SentenceEmbedder, reader: SlotReader
+    ) -> None:
+        self.claims = list(dict.fromkeys(c for group in groups for c in group.claims))
+        self.reader = reader
+        self.documents = document_words(groups)
+        self.rarity = _rarity(self.documents)
+        self.vectors = embedder.embed([c.text for c in self.claims]) if self.claims else None
+        self.index = {claim: n for n, claim in enumerate(self.claims)}
+        self.words = [_content_stems(c) for c in self.claims]
+        self.vocabulary: dict[str, set[str]] = {}
+        for claim in self.claims:
+            words = _WORD.findall(claim.text.lower())
+            self.vocabulary.setdefault(claim.doc_id, set()).update(words)
+
+    def widen(self, group: ClaimGroup) -> ClaimGroup:
+        """The group with, for each document it lacks, that document's claim that states its
+        first claim best, when one does (and does not contradict it)."""
+        if self.vectors is None or not group.claims:
+            return group
+        best = group.claims[0]
+        n = self.index.get(best)
+        if n is None:
+            return group
+        have = {claim.doc_id for claim in group.claims}
+        scores = self.vectors @ self.vectors[n]
+        chosen: dict[str, tuple[float, Claim]] = {}
+        for m, claim in enumerate(self.claims):
+            if claim.doc_id in have:
+                continue
+            score = float(scores[m]) + WORD_WEIGHT * _shared(self.words[n], self.words[m])
+            if score >= STATES and score > chosen.get(claim.doc_id, (0.0, best))[0]:
+                chosen[claim.doc_id] = (score, claim)
+        particulars = _particulars(best)
+        wanted = self._wanted(best, particulars[1])
+        added = [
+            claim for _, claim in chosen.values()
+            if self._names(claim.doc_id, particulars)
+            and self._stated(claim.doc_id, wanted)
+            and not disagreements(best, claim, self.reader.slots(best), self.reader.slots(claim),
+                                 nested=self.reader.nested)
+        ]
+        if not added:
+            return group
+        return ClaimGroup(
+            claims=(*group.claims, *added),
+            cohesion=group.cohesion,
+            neighbours=group.neighbours,
+            centrality=(*group.centrality, *(0.0 for _ in added)),
+        )
+
+
+    def _wanted(self, best: Claim, names: frozenset[str]) -> dict[str, float]:
+        """The wording's particulars but its names (matched by spelling), by rarity."""
+        stem = _words(best.language).stem
+        spelled = {stem(name) for name in names}
+        found = _details(best.text, _tagged([best.text])[0], best.language)
+        return {detail: self.rarity(detail) for detail in found if detail not in spelled}
+
+    def _stated(self, doc_id: str, wanted: Mapping[str, float]) -> bool:
+        """Does the document state the wording's particulars (all but ``UNSAID`` of their
+        weight: a document without "a formal dinner" does not back a wording with it)?"""
+        words = self.documents.get(doc_id, frozenset())
+        missing = sum(weight for detail, weight in wanted.items() if detail not in words)
+        return missing <= UNSAID * sum(wanted.values())
+
+    def _names(self, doc_id: str, particulars: tuple[frozenset[str], frozenset[str]]) -> bool:
+        """Does the document give the wording's numbers, and its names in some spelling
+        (a character-level match: "Khasan" / "Hasan", "Primorsky" / "Primorskiy")?"""
+        numbers, names = particulars
+        words = self.vocabulary.get(doc_id, set())
+        if not numbers <= words:
+            return False
+        return all(
+            name in words or process.extractOne(name, words, scorer=fuzz.ratio,
+                                                score_cutoff=SPELLING) is not None
+            for name in names
+        )
+
+
+SPELLING = 80
+"""Character-level similarity (0-100) at which two spellings name the same thing."""
+_WORD = re.compile(r"\w+")
+_NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT"})
+
+
+def _particulars(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
+    """The numbers (digits) of a wording, and the words of its names (four letters or
+    more), lower-cased."""
+    numbers = frozenset(w for w in _WORD.findall(claim.text.lower()) if w.isdigit())
+    names = frozenset(
+        word
+        for mention in claim.mentions if mention.label in _NAME_LABELS
+        for word in _WORD.findall(mention.text.lower()) if len(word) >= 4 and word.isalpha()
+    )
+    return numbers, names
+
+
+def _content_stems(claim: Claim) -> frozenset[str]:
+    return _text_stems(claim.text, claim.language)
+
+
+def _text_stems(text: str, language: str | None) -> frozenset[str]:
+    """The stems of a text's content words."""
+    stop_words = lang.part(language, "core").STOP_WORDS
+    stem = _words(language).stem
+    return frozenset(
+        stem(word) for word in re.findall(r"[a-z0-9]+", text.lower())
+        if word not in stop_words and len(word) > 1
+    )
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the shorter set that the other holds."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 def _rarity(documents: Mapping[str, frozenset[str]]) -> Callable[[str], float]:
     """Inverse document frequency in the story: "a formal dinner" two outlets name weighs
     more than "Far East" every outlet names."""
@@ -249,7 +463,10 @@ def _words(language: str | None) -> ModuleType:
 
 
 def _fact(
-    group: ClaimGroup, independence: Mapping[str, str], unbacked: Sequence[Claim] = ()
+    group: ClaimGroup,
+    independence: Mapping[str, str],
+    unbacked: Sequence[Claim] = (),
+    newsrooms: Newsrooms | None = None,
 ) -> Fact:
     """The group's first claim is its wording and its other claims back it; ``unbacked``
     claims (aligned, but not stating all of the wording) are variants only."""
@@ -265,12 +482,19 @@ def _fact(
         if claim.text != best.text:
             wordings.setdefault(claim.text, []).append(claim.doc_id)
     variants = tuple(Sourced(text, tuple(docs)) for text, docs in wordings.items())
+    agencies: tuple[str, ...] = ()
+    if newsrooms is None:
+        count = support(sources, independence)
+    else:
+        count = newsrooms.count((claim.doc_id, claim.text) for claim in claims)
+        agencies = newsrooms.agencies_of(sources)
     return Fact(
         text=_tidy(best.text, best.language),
         sources=sources,
-        support=support(sources, independence),
+        support=count,
         attributed_to=tuple(attributed),
         variants=variants,
+        agencies=agencies,
     )
 
 

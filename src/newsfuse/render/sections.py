@@ -128,8 +128,15 @@ def text_facts(story: StoryView, facts: Sequence[Any]) -> list[RenderableType]:
         text = Text(fact.text)
         text.append_text(text_cite(story, fact.sources))
         support = f"{fact.support}/{outlets}"
-        table.add_row(str(number), text, support, ", ".join(fact.attributed_to) or "—")
+        table.add_row(str(number), text, support, ", ".join(rests_on(fact)) or "—")
     return [table]
+
+
+def rests_on(fact: Any) -> tuple[str, ...]:
+    """The primary sources a fact is attributed to, then the agencies whose dispatch it
+    rests on ("AP dispatch")."""
+    agencies = tuple(f"{name} dispatch" for name in getattr(fact, "agencies", ()))
+    return (*fact.attributed_to, *agencies)
 
 
 def md_facts(story: StoryView, facts: Sequence[Any]) -> list[str]:
@@ -139,7 +146,7 @@ def md_facts(story: StoryView, facts: Sequence[Any]) -> list[str]:
     rows = ["| # | Fact | Support | Rests on |", "|--:|---|--:|---|"]
     for number, fact in enumerate(facts, start=1):
         support = f"{fact.support} of {outlets}" if outlets else str(fact.support)
-        rests = ", ".join(md_escape(name) for name in fact.attributed_to) or "—"
+        rests = ", ".join(md_escape(name) for name in rests_on(fact)) or "—"
         rows.append(
             f"| {number} | {md_escape(fact.text)}{md_cite(story, fact.sources)} "
             f"| {support} | {rests} |"

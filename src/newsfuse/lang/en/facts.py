@@ -40,3 +40,15 @@ def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     return word[:5]
+
+
+FIRST_PERSON = frozenset({
+    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
+})  # fmt: skip
+"""Lemmas of first-person pronouns: a line in the first person without its speaker (outside
+quotation marks it is the writer's or an unnamed speaker's) is not a key fact."""
+SPECULATIVE = frozenset({"may", "might", "could", "would", "should"})
+"""Lemmas of the modal verbs of speculation and opinion: "the leaders may talk alone" is not
+a statement of what happened."""
+QUOTE_MARKS = "\"“”«»"
+"""Marks of a direct quotation: a quoted line is a quote, not a key fact."""
