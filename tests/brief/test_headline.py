@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.brief.headline import clean_title, make_headline
+from newsfuse.brief.headline import clean_title, is_page_furniture, make_headline
 from newsfuse.nlp.analyze import Analyzer
 from newsfuse.types import AnalyzedArticle, Article, Block
 
@@ -109,3 +109,78 @@ def test_a_video_title_is_used_only_without_a_written_one(analyzer: Analyzer) ->
     written = ("w", "Ferry capsizes off Port Aldrin", False)
     assert make_headline(_titled(analyzer, [video, written])) == "Ferry capsizes off Port Aldrin"
     assert "what we know" in make_headline(_titled(analyzer, [video]))
+
+
+# --------------------------------------------------------------------------- page furniture
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Listen to Article 4:34 Share This Article",
+        "Getty Images / Mara Velt / Contributor",
+        "Embed Ferry Sinks Off Terlow 2:14 autoplay autoplay",
+        "Sign in using your account with: {* loginWidget *}",
+    ],
+)
+def test_player_share_bar_credit_and_widget_text_is_furniture(text: str) -> None:
+    assert is_page_furniture(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orvane recalls 40,000 e-scooters after battery fires",
+        "Ferry sinks off Terlow at 3:30 a.m., 24 dead",
+        "AC/DC drummer Mara Velt joins Terlow festival bill",
+    ],
+)
+def test_headlines_are_not_furniture(text: str) -> None:
+    assert not is_page_furniture(text)
+
+
+def test_a_separator_inside_the_title_stays_and_an_end_site_name_goes() -> None:
+    title = "Woman Killed in Terlow Hit - And - Run, Driver Charged | The Daily Ledger"
+    assert clean_title(title, ("The Daily Ledger",)) == (
+        "Woman Killed in Terlow Hit - And - Run, Driver Charged"
+    )
+
+
+def test_a_title_split_by_dashes_is_not_cut_to_a_lower_case_fragment() -> None:
+    title = "A Terlow deputy — a father of two — died after a shooting on Friday"
+    assert clean_title(title)[0].isupper()
+
+
+def _story(analyzer: Analyzer, titles: list[str | None]) -> list[AnalyzedArticle]:
+    bodies = [
+        ["A ferry carrying 80 passengers sank off the port of Terlow on Tuesday, and 24 people "
+         "died, the coast guard said.", "Divers searched the wreck of the Mara Velt overnight."],
+        ["The Mara Velt ferry sank off Terlow on Tuesday with 80 passengers aboard.",
+         "The coast guard said 24 people died and 56 were rescued."],
+        ["Rescuers pulled 56 survivors from the sea after the Mara Velt ferry sank off Terlow.",
+         "The port of Terlow was closed on Wednesday."],
+    ]
+    return analyzer.analyze_all([
+        Article(f"fe-{n}", f"fixture:fe-{n}", "ok", title=title, outlet=f"Outlet {n}",
+                blocks=tuple(Block("paragraph", text) for text in body))
+        for n, (title, body) in enumerate(zip(titles, bodies, strict=True))
+    ])
+
+
+def test_a_credit_line_naming_the_story_is_not_the_headline(analyzer) -> None:
+    headline = make_headline(_story(analyzer, ["Getty Images / Mara Velt / Contributor",
+                                               None, None]))
+    assert "Getty" not in headline and "Contributor" not in headline
+    assert "ferry" in headline.lower()
+
+
+def test_a_share_bar_title_gives_way_to_a_real_title(analyzer) -> None:
+    headline = make_headline(_story(analyzer, [
+        "LISTEN TO ARTICLE 4:34 SHARE THIS ARTICLE", None, "Ferry Mara Velt sinks off Terlow"]))
+    assert headline == "Ferry Mara Velt sinks off Terlow"
+
+
+def test_a_title_about_the_page_not_the_story_is_not_the_headline(analyzer) -> None:
+    headline = make_headline(_story(analyzer, [
+        "Warning: this video contains images some viewers may find upsetting", None, None]))
+    assert "video" not in headline.lower()

@@ -210,3 +210,100 @@ def test_a_sentence_of_two_claims_cites_only_articles_stating_both(analyzer, emb
     # the dredging does not, though its sentence repeats that part word for word and is
     # close to it in meaning (cosine above 0.9).
     assert set(item.sources) == {"tc-both", "tc-reworded"}
+
+
+# --------------------------------------------------------------------------- citations, lead
+
+
+def articles(analyzer: Analyzer, items: list[tuple[str, str | None, list[str]]]
+             ) -> list[AnalyzedArticle]:
+    return analyzer.analyze_all([
+        Article(doc, f"fixture:{doc}", "ok", published=published, outlet=f"Outlet {doc}",
+                blocks=tuple(Block("paragraph", text) for text in paragraphs))
+        for doc, published, paragraphs in items
+    ])
+
+
+def sentence_with(summary: list[Sourced], *words: str) -> Sourced:
+    found = [item for item in summary if all(word in item.text for word in words)]
+    assert found, [item.text for item in summary]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def plant(analyzer: Analyzer) -> list[AnalyzedArticle]:
+    return articles(analyzer, [
+        ("tw-a", "2032-02-02", [
+            "The Orvane textile plant in Terlow closed on Monday, cutting 240 jobs in the valley.",
+            "Union leaders in Terlow called the closure a blow to the whole region.",
+        ]),
+        ("tw-b", "2032-02-02", [
+            "Orvane closed its textile plant in Terlow on Monday, cutting 240 jobs in the valley.",
+            "The company blamed falling orders from European clothing brands.",
+        ]),
+        ("tw-c", "2032-02-02", [
+            "The Orvane textile plant in Terlow shut its gates on Monday.",
+            "Local shops near the plant expect a quiet spring.",
+        ]),
+        ("tw-d", "2032-02-02", [
+            "The Orvane textile plant in Terlow closed on Monday, cutting 180 jobs in the valley.",
+            "Regional officials promised retraining for the workers.",
+        ]),
+    ])
+
+
+def test_a_sentence_cites_the_documents_that_state_all_of_it(plant, embedder) -> None:
+    summary = summarize(plant, words=120, embedder=embedder)
+    closure = sentence_with(summary, "closed", "240")
+    assert {"tw-a", "tw-b"} <= set(closure.sources)
+    assert "tw-c" not in closure.sources  # states the closure, not the 240 jobs
+    assert "tw-d" not in closure.sources  # gives another figure
+
+
+def test_a_sentence_is_not_cited_by_a_document_that_shares_only_its_topic(plant,
+                                                                         embedder) -> None:
+    summary = summarize(plant, words=120, embedder=embedder)
+    for item in summary:
+        if "retraining" in item.text:
+            assert item.sources == ("tw-d",)
+
+
+@pytest.fixture(scope="module")
+def flood(analyzer: Analyzer) -> list[AnalyzedArticle]:
+    return articles(analyzer, [
+        ("fl-1", "2032-06-10", [
+            "One person died when floods swept through the town of Marrow on Sunday.",
+            "The river Tessel burst its banks after three days of heavy rain.",
+        ]),
+        ("fl-2", "2032-06-11", [
+            "Five people have died in the floods that swept through the town of Marrow.",
+            "Rescue teams searched flooded streets for residents trapped in their homes.",
+        ]),
+        ("fl-3", "2032-06-12", [
+            "The death toll from the floods in the town of Marrow has risen to 24.",
+            "Rescue teams searched flooded streets for residents trapped in their homes.",
+            "The river Tessel burst its banks after three days of heavy rain.",
+        ]),
+    ])
+
+
+def test_the_summary_leads_with_the_latest_toll(flood, embedder) -> None:
+    summary = summarize(flood, words=80, embedder=embedder)
+    assert "24" in summary[0].text, [item.text for item in summary]
+    assert summary[0].sources[0] == "fl-3"
+
+
+def test_without_publication_dates_no_sentence_is_moved_to_the_lead(analyzer,
+                                                                      embedder) -> None:
+    undated = articles(analyzer, [
+        ("fl-1", None, [
+            "One person died when floods swept through the town of Marrow on Sunday.",
+            "The river Tessel burst its banks after three days of heavy rain.",
+        ]),
+        ("fl-3", None, [
+            "The river Tessel burst its banks after three days of heavy rain.",
+            "The death toll from the floods in the town of Marrow has risen to 24.",
+        ]),
+    ])
+    summary = summarize(undated, words=80, embedder=embedder)
+    assert not summary[0].text.startswith("The death toll"), [item.text for item in summary]

@@ -1,9 +1,15 @@
 """A neutral headline for a story: the article title most central to the others, cleaned.
 
-Titles lose breadcrumbs ("Home » World »"), site-name suffixes ("| Reuters", "- BBC News"),
-leading labels ("WATCH:", "BREAKING:") and shouting (ALL CAPS). A title is central when its
-content words occur in the other articles. When no title is usable the story's most central
-lead sentence, shortened at a clause boundary, stands in.
+Titles lose breadcrumbs ("Home » World »"), site-name prefixes and suffixes ("| Reuters",
+"- BBC News"), leading labels ("WATCH:", "BREAKING:") and shouting (ALL CAPS). A title is
+central when its content words occur in the other articles; one that shares less than
+:data:`MIN_SHARE` of them is about the page, not the story (a date stamp, a site name, a
+warning about a video). Text shaped like page furniture is never a headline, whatever it
+shares: a call to action, a credit or a player/share bar (the language's boilerplate
+vocabulary), a media time code ("4:34"), a word said twice running ("autoplay autoplay"),
+symbols no headline uses ("{* widget *}", "Getty Images / Name / Contributor"), or a fragment
+starting in lower case. When no title is usable the story's most central lead sentence,
+shortened at a clause boundary, stands in.
 """
 
 from __future__ import annotations
@@ -17,7 +23,15 @@ from newsfuse import lang
 from newsfuse.types import AnalyzedArticle
 
 MAX_WORDS = 16
-_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|•|·)\s+")
+MIN_SHARE = 0.15
+"""A title's mean share of content words the other articles use, below which it is about the
+page (on the gold tune half, date stamps, a site name and a video warning score 0.06-0.12,
+the lowest real headline 0.18)."""
+_SEPARATORS = re.compile(r"(\s+(?:\||–|—|-|::|•|·|/)\s+)")
+_TIME_CODE = re.compile(r"\b\d{1,2}:\d{2}\b(?!\s*[a-zA-Z]\.)")  # "4:34", not "3:30 a.m."
+_REPEATED = re.compile(r"\b(\w{3,})\s+\1\b", re.I)
+_ODD = re.compile(r"[^\w\s.,;:'\"!?()&$%€£’‘“”–—-]")
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘$€£]+")
 _BREADCRUMB = re.compile(r"^.*[»›]\s*")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -29,7 +43,8 @@ def _is_site_name(part: str, outlets: set[str], small: frozenset[str]) -> bool:
     words = part.split()
     if part.lower().strip() in outlets:
         return True
-    return len(words) <= 4 and not any(w[:1].islower() for w in words if w.lower() not in small)
+    short = "," not in part and len(words) <= 4
+    return short and not any(w[:1].islower() for w in words if w.lower() not in small)
 
 
 def clean_title(title: str, outlets: Sequence[str] = (), language: str | None = None) -> str:
@@ -38,12 +53,41 @@ def clean_title(title: str, outlets: Sequence[str] = (), language: str | None = 
     names = {outlet.lower().strip() for outlet in outlets if outlet}
     text = words.DATE_PREFIX.sub("", " ".join(title.split()))
     text = _BREADCRUMB.sub("", text)
-    parts = [part for part in _SEPARATORS.split(text) if part.strip()]
-    if len(parts) > 1:
-        kept = [part for part in parts if not _is_site_name(part, names, words.SMALL)]
-        text = max(kept or parts, key=lambda part: len(part.split()))
-    text = words.LABEL.sub("", text).strip(" .:;|-")
+    text = _without_site_names(text, names, words.SMALL)
+    text = words.LABEL.sub("", _LEADING_SYMBOLS.sub("", text)).strip(" .:;|-")
     return _unshout(text, words.SMALL)
+
+
+def _without_site_names(text: str, names: set[str], small: frozenset[str]) -> str:
+    """``text`` without the site names it begins or ends with ("Reuters | ...", "... - BBC
+    News"); a separator inside the title ("Hit - and - Run") stays."""
+    pieces = _SEPARATORS.split(text)  # part, separator, part, ...
+    parts = pieces[::2]
+    start, end = 0, len(parts)
+    while end - start > 1 and parts[end - 1].lower().strip() in names:
+        end -= 1
+    if end == len(parts) and end - start > 1 and _is_site_name(parts[end - 1], names, small):
+        end -= 1  # one part shaped like a site name, when no known outlet ends the title
+    while end - start > 1 and parts[start].lower().strip() in names:
+        start += 1
+    if start == 0 and end - start > 1 and _is_site_name(parts[start], names, small):
+        start += 1
+    return "".join(pieces[2 * start : 2 * end - 1])
+
+
+def is_page_furniture(text: str, language: str | None = None) -> bool:
+    """True when ``text`` is shaped like page furniture rather than a headline or a lead: a
+    call to action, credit or player/share-bar words, a media time code, a word said twice
+    running, or symbols no headline uses (a slash only between two words)."""
+    cues = lang.part(language, "summary")
+    bare = re.sub(r"(?<=\w)/(?=\w)", "", text)
+    return bool(
+        cues.CALL_TO_ACTION.match(text)
+        or cues.BOILERPLATE.search(text)
+        or _TIME_CODE.search(text)
+        or _REPEATED.search(text)
+        or _ODD.search(bare)
+    )
 
 
 def _unshout(text: str, small: frozenset[str]) -> str:
@@ -57,20 +101,26 @@ def _unshout(text: str, small: frozenset[str]) -> str:
     )
 
 
-def _usable(title: str, outlets: set[str], small: frozenset[str]) -> bool:
+def _usable(title: str, outlets: set[str], small: frozenset[str], language: str | None) -> bool:
     words = title.split()
     usable = 3 <= len(words) <= 25 and not _is_site_name(title, outlets, small)
-    return usable and "?" not in title[-1:]
+    starts = title[:1].isupper() or title[:1].isdigit() or title[:1] in "\"“'‘"
+    return usable and starts and "?" not in title[-1:] and not is_page_furniture(title, language)
+
+
+def _share(words: set[str], others: list[set[str]]) -> float:
+    """The mean share of ``words`` the other articles use."""
+    if not words or not others:
+        return 0.0
+    return sum(len(words & other) / len(words) for other in others) / len(others)
 
 
 def _centrality(words: set[str], others: list[set[str]]) -> float:
-    """How much of the story a title names: the mean share of its words the other articles
-    use, times the square root of its length, so that a short title is not preferred for
-    being short."""
-    if not words or not others:
-        return 0.0
-    share = sum(len(words & other) / len(words) for other in others) / len(others)
-    return share * math.sqrt(len(words))
+    """How much of the story a title names: its share of words the other articles use, times
+    the square root of its length, so that a short title is not preferred for being short;
+    0 below :data:`MIN_SHARE`."""
+    share = _share(words, others)
+    return share * math.sqrt(len(words)) if share >= MIN_SHARE else 0.0
 
 
 def _unquoted(text: str) -> str:
@@ -109,7 +159,9 @@ def _lead_sentence(
         others = texts[:number] + texts[number + 1 :] or [texts[number]]
         for sentence in article.sentences[:3]:
             text = clean_sentence(sentence.text, article.article.language)
-            if text is None or text[0] in "\"“'‘":
+            if text is not None:
+                text = words.LABEL.sub("", _LEADING_SYMBOLS.sub("", text))
+            if not text or text[0] in "\"“'‘" or is_page_furniture(text, article.article.language):
                 continue
             content = _content_words(text, words)
             shared = sum(len(content & other) for other in others) / len(others)
@@ -137,10 +189,10 @@ def make_headline(articles: Sequence[AnalyzedArticle]) -> str:
         if not article.article.title or (written and article.article.transcript):
             continue  # a video's title is a teaser: used only when no written article has one
         title = clean_title(article.article.title, tuple(outlets), language)
-        if not _usable(title, outlets, words.SMALL):
+        if not _usable(title, outlets, words.SMALL, language):
             continue
         others = texts[:number] + texts[number + 1 :]
         score = _centrality(_content_words(title, words), others or texts)
-        if score > best_score:
+        if score > max(best_score, 0.0):
             best, best_score = title, score
     return best or _lead_sentence(articles, texts, words)

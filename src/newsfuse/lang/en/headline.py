@@ -15,7 +15,7 @@ ATTRIBUTION = re.compile(
     r" (?:said|says|reported|reports|confirmed|told \w+))\.?$"
 )
 """Who said it, at the end of a sentence ("..., police said.")."""
-CLAUSE = re.compile(r",|;| —| -| when | after | as | amid | while | because | but | which ")
+CLAUSE = re.compile(r",(?!\d)|;| —| -| when | after | as | amid | while | because | but | which ")
 """Where a long sentence may be cut to a headline."""
 DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.I)
 """A date stamp some scrapes put before the title."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.lang.en.slots import WORD_NUMBERS
+
 BOILERPLATE = re.compile(
     r"\b(read more:|^read more\b|read also|also read|see also|advertisement|click here|sign up"
     r"|subscribe|newsletter|follow us|all rights reserved|image copyright|copyright \d|©"
@@ -58,3 +60,10 @@ REPORTING = frozenset(
     "spokesman spokesperson announce reportedly".split()
 )
 """Lemmas of reporting, not claim words ("say", "report", "official")."""
+SPELLED_NUMBERS = {
+    **{word: value for word, value in WORD_NUMBERS.items() if value > 1},
+    "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+"""Number words a summary sentence's figures are read from ("Fourteen people" states 14): the
+slots' words (but "a", "one", which are rarely counts) and the teens and tens they lack."""
