@@ -168,15 +168,16 @@ SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 GOLD_DIR = Path(__file__).resolve().parents[2] / "eval" / "gold" / "briefing"
 FLOORS = {
     ("quotes", "precision"): 0.65,
-    ("quotes", "recall"): 0.25,
-    ("facts", "precision"): 0.35,
+    ("quotes", "recall"): 0.60,
+    ("facts", "precision"): 0.40,
+    ("support", "precision"): 0.30,
     ("timeline", "precision"): 0.80,
-    ("entities", "precision"): 0.55,
-    ("citations", "precision"): 0.50,
+    ("entities", "precision"): 0.65,
+    ("citations", "precision"): 0.95,
 }
-"""Just under what the first three tune stories measured (21/29 right speakers, 23/74 gold
-quotes found, 16/36 usable facts, 14/16 dates, 67/105 entities, 11/18 citations): a floor that
-catches a regression, far below issue 12's targets."""
+"""Just under what the first three tune stories measured (42/60 right speakers, 50/74 gold
+quotes found, 13/28 usable facts, 5/13 exact support counts, 14/16 dates, 67/96 entities,
+16/16 citations): a floor that catches a regression, far below issue 12's targets."""
 
 
 @pytest.mark.slow
