@@ -53,3 +53,20 @@ def test_one_fact_appears_once() -> None:
     kept = distinct([first, again, other])
     assert [fact.text for fact in kept] == [first.text, other.text]
     assert again.text in {variant.text for variant in kept[0].variants}
+
+
+def test_demonstrative_subjects_and_participle_pieces_are_not_facts() -> None:
+    kept = statements(
+        [
+            _fact("This terminal serves as the main link between the two harbours."),
+            _fact("Thus adding that the ferry line resumes service in the spring."),
+            _fact("This year the Port Elvane regatta drew 20,000 visitors."),
+            _fact("Citing port officials, the agency said the quay reopened on Friday."),
+            _fact("Following the vote, the harbour council approved the new quay."),
+        ]
+    )
+    assert [fact.text for fact in kept] == [
+        "This year the Port Elvane regatta drew 20,000 visitors.",
+        "Citing port officials, the agency said the quay reopened on Friday.",
+        "Following the vote, the harbour council approved the new quay.",
+    ]
