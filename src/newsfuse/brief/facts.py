@@ -104,7 +104,7 @@ def _is_statement(doc: Any, language: str | None = None) -> bool:
     if len(tokens) > 1 and tokens[0].pos_ == "DET" and tokens[1].pos_ in {"AUX", "VERB"}:
         return False  # a determiner standing alone as the subject: "This was reported ..."
     every = [token for token in doc if token.pos_ != "SPACE"]
-    if _demonstrative_subject(every, words) or _opens_without_subject(every, words):
+    if _opens_without_subject(every, words):
         return False
     for token in tokens:
         lemma = token.lemma_.lower()
@@ -113,17 +113,6 @@ def _is_statement(doc: Any, language: str | None = None) -> bool:
         if token.pos_ == "AUX" and lemma in words.SPECULATIVE:
             return False
     return True
-
-
-def _demonstrative_subject(tokens: Sequence[Any], words: ModuleType) -> bool:
-    """A subject that points back to what the fact does not say ("This station serves ...",
-    "This visit, which ..."), read as a demonstrative opening a noun phrase that a verb or a
-    comma follows; "This year the festival drew ..." keeps its own subject."""
-    if tokens[0].pos_ != "DET" or tokens[0].lemma_.lower() not in words.DEMONSTRATIVES:
-        return False
-    rest = iter(tokens[1:])
-    after = next((t for t in rest if t.pos_ not in {"ADJ", "NOUN", "PROPN"}), None)
-    return after is not None and (after.pos_ in {"VERB", "AUX"} or after.text == ",")
 
 
 def _opens_without_subject(tokens: Sequence[Any], words: ModuleType) -> bool:

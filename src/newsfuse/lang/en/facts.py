@@ -50,11 +50,6 @@ quotation marks it is the writer's or an unnamed speaker's) is not a key fact.""
 SPECULATIVE = frozenset({"may", "might", "could", "would", "should"})
 """Lemmas of the modal verbs of speculation and opinion: "the leaders may talk alone" is not
 a statement of what happened."""
-DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-"""Lemmas of the demonstrative determiners: a fact opening "This station ..." points back to a
-sentence it does not carry."""
-
-
 def non_finite(word: str, lemma: str) -> bool:
     """A participle in "-ing" ("adding", "citing"): with no subject before it, it cannot head a
     statement ("Thus adding that ...")."""
