@@ -23,7 +23,7 @@ import numpy as np
 from newsfuse.cluster import EDGE_FLOOR, average_link, candidate_pairs
 from newsfuse.cluster_features import Profile
 from newsfuse.cluster_pairs import PairModel, feature_matrix, from_sklearn, prepare
-from newsfuse.evaluate.clustering import ClusterScores, score_clusters
+from newsfuse.evaluate.cluster_scores import ClusterScores, score_clusters
 
 FOLDS = 5
 SEED = 16
