@@ -26,6 +26,12 @@ def test_reads_compound_named_and_plain_measures() -> None:
     assert (named.unit, named.value) == ("magnitude", 5.8)
     (bound,) = read_measures("In Dunmore more than 19 inches of snow fell.")
     assert bound.bound == "lower" and bound.written == "more than 19 inches"
+    (area,) = read_measures("The fire burned 2,400 acres near Tolk.")
+    assert (area.unit, area.value, area.written) == ("acre", 2400.0, "2,400 acres")
+    weight = read_measures("He is 5-foot-8, 135 pounds.")
+    assert [(m.unit, m.value) for m in weight] == [("foot", 5.0), ("pound", 135.0)]
+    glued = read_measures("He is 5 - foot - 8,135 pounds.")  # a height, not 8,135 pounds
+    assert [m.unit for m in glued] == ["foot"]
 
 
 def test_which_measures_disagree() -> None:

@@ -1,7 +1,8 @@
 """Conflicts: statements that give different values to the same attribute of the same thing,
 at the same scope and time — where and when an event happens, the day of someone's arrival,
 a death toll, a person's age, a quake's magnitude or a measure said of one name ("more
-than 19 inches" of snow in one town; ``brief/slots/measures.py``) — and updates (a toll that rises over reports, latest first).
+than 19 inches" of snow in one town; ``brief/slots/measures.py``) — and updates (a toll
+that rises over reports, latest first).
 
 Compared like with like only: the attribute is read from the statements' slots (the kind of
 event and who takes part in it, the counted tally, the person an age is given to), never from

@@ -4,7 +4,8 @@ weight ("weighing 130 pounds"), a depth of snow ("19 inches").
 
 A compound ("86-yard run") measures the noun after it; a plain figure ("226 yards") is a
 total or an amount and is kept apart from compounds (``Measure.key``). Figures in brackets
-(conversions) are left out. Text only: this module knows no claims (see
+(conversions) and figures joined to a word before them ("5-foot-8, 135 pounds", read as
+"8,135") are left out. Text only: this module knows no claims (see
 ``brief/slots/__init__.py`` for the layers).
 """
 
@@ -30,6 +31,7 @@ class Measure:
     thing: str = ""
     bound: str = ""
     start: int = 0
+    named: bool = False  # the unit named before the figure ("magnitude of 5.9")
 
     @property
     def key(self) -> str:
@@ -51,27 +53,29 @@ def read_measures(text: str, language: str | None = None) -> list[Measure]:
         for match in pattern.finditer(text):
             if match.start(figure) not in found:
                 found[match.start(figure)] = _measure(
-                    text[: match.start()], match.group(figure), match.group(unit), words
+                    text[: match.start()], match.group(figure), match.group(unit), words,
+                    named=pattern is words.MEASURE_NAMED,
                 )
     return [
         measure for start, measure in sorted(found.items())
         if not _in_brackets(text, start)
+        and (measure.named or not words.MEASURE_JOINED.search(text[:start]))
     ]
 
 
 def _measure(
     before: str, figure: str, unit: str, words: ModuleType, *,
-    compound: bool = False, thing: str = "",
+    compound: bool = False, thing: str = "", named: bool = False,
 ) -> Measure:
     """One measure; ``before`` is the text before it, where its hedge is."""
     code = words.MEASURE_UNITS[unit.lower()]
     hedge = words.LOWER_BOUND.search(before) or words.APPROXIMATE.search(before)
     bound = "" if hedge is None else "lower" if words.LOWER_BOUND.search(before) else "about"
-    value = float(figure)
-    written = f"{value:g} {words.MEASURE_NAMES[code]}".strip()
+    value = float(figure.replace(words.THOUSANDS, ""))
+    written = f"{value:,g} {words.MEASURE_NAMES[code]}".strip()
     if hedge is not None:  # "more than 19 inches", as the text hedges it
         written = f"{hedge.group(0).strip().lower()} {written}"
-    return Measure(code, value, written, compound, thing, bound, len(before))
+    return Measure(code, value, written, compound, thing, bound, len(before), named)
 
 
 def _in_brackets(text: str, index: int) -> bool:

@@ -87,7 +87,7 @@ MEASURE_SCOPE = re.compile(
 """A measure of another scope than what happened: a plan, a possibility, an average."""
 MEASURE_LABELS = {
     "magnitude": "Magnitude", "yard": "Yards", "pound": "Weight", "inch": "Inches",
-    "mile": "Distance", "km": "Distance",
+    "mile": "Distance", "km": "Distance", "foot": "Feet", "metre": "Metres", "acre": "Area",
 }  # fmt: skip
 """A unit (a code of ``slots``) as the attribute a heading names."""
 MEASURE_OF = "{label} of {what}"
