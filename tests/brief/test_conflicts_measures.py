@@ -1,8 +1,8 @@
-"""Measures (a quake's magnitude, a depth of snow, a run's yards) compared like with like, on
+"""Measures (a magnitude, a depth of snow, a run's yards) compared like with like, on
 invented texts: one measure a side that cannot both be right is a conflict headed by the
 attribute and both values; a bound that the other figure meets, a total against a compound,
-a measure of another name or another play, a background year, and a partial toll against a
-total are not."""
+a measure of another name, of no name (an aftershock) or of another play, a background year,
+and a partial toll against a total are not."""
 
 from __future__ import annotations
 
@@ -47,14 +47,16 @@ def test_which_measures_disagree() -> None:
 
 STORY = {
     ("wire", "2031-03-02", "North Wire"): (
-        "A 6.3-magnitude earthquake struck the island of Vessa on Sunday, officials said.",
+        "The island of Vessa was hit by a 6.3-magnitude earthquake on Sunday, officials said.",
+        "A 4.9-magnitude aftershock shook the coast hours later.",
         "In Dunmore, more than 19 inches of snow fell after the quake.",
         "Rolf Benn weighed 140 pounds when he joined the rescue team.",
         "A quake in 2011 measured magnitude 7.2 on the same island.",
         "The governor said three people were killed in the village of Orrel.",
     ),
     ("post", "2031-03-02", "Island Post"): (
-        "An earthquake with a magnitude of 5.8 struck the island of Vessa on Sunday.",
+        "The island of Vessa was hit by an earthquake with a magnitude of 5.8 on Sunday.",
+        "A magnitude 4.1 aftershock was felt on the coast.",
         "The town of Dunmore got 12.5 inches of snow after the quake.",
         "The rescue team was joined by Ada Korr, who weighs 120 pounds.",
         "A quake in 1998 measured magnitude 6.9 on the same island.",
@@ -78,10 +80,10 @@ def conflicts() -> list[Conflict]:
 
 
 def test_two_magnitudes_of_the_quake_are_a_conflict(conflicts: list[Conflict]) -> None:
-    found = [c for c in conflicts if c.attribute == "Magnitude"]
+    found = [c for c in conflicts if c.attribute.startswith("Magnitude")]
     assert len(found) == 1, [c.topic for c in conflicts]
     assert set(found[0].values) == {"6.3", "5.8"} and found[0].kind == "conflict"
-    assert found[0].topic == f"Magnitude: {' vs '.join(found[0].values)}"
+    assert found[0].topic == f"Magnitude in Vessa: {' vs '.join(found[0].values)}"
 
 
 def test_background_years_and_other_persons_are_not_compared(
@@ -89,6 +91,12 @@ def test_background_years_and_other_persons_are_not_compared(
 ) -> None:
     values = {value for c in conflicts for value in c.values}
     assert not values & {"7.2", "6.9", "140 pounds", "120 pounds"}, [c.topic for c in conflicts]
+
+
+def test_a_magnitude_of_no_named_place_is_not_compared(conflicts: list[Conflict]) -> None:
+    """"A 4.9-magnitude aftershock" / "A magnitude 4.1 aftershock": perhaps two aftershocks."""
+    values = {value for c in conflicts for value in c.values}
+    assert not values & {"4.9", "4.1"}, [c.topic for c in conflicts]
 
 
 def test_a_partial_toll_is_not_compared_with_a_total(conflicts: list[Conflict]) -> None:

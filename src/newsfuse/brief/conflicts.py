@@ -1,6 +1,6 @@
 """Conflicts: statements that give different values to the same attribute of the same thing,
 at the same scope and time — where and when an event happens, the day of someone's arrival,
-a death toll, a person's age, a quake's magnitude or a measure said of one name ("more
+a death toll, a person's age, a measure said of one name (a magnitude at one island, "more
 than 19 inches" of snow in one town; ``brief/slots/measures.py``) — and updates (a toll
 that rises over reports, latest first).
 
@@ -218,11 +218,10 @@ NAMED = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"})
 
 
 def _measures_differ(a: Claim, b: Claim) -> list[_Disagreement]:
-    """One measure of a unit on each side that cannot both be right ("6.1-magnitude" /
-    "magnitude of 5.9"; "more than 19 inches" / "15.2 inches"), in claims of the same scope
-    and time. A measure of the event itself (a magnitude) needs nothing more; any other
-    must be of a name both claims give ("Madison", "Charles"), and is headed by it or by
-    the noun a compound measures ("Yards of the touchdown")."""
+    """One measure of a unit on each side that cannot both be right ("more than 19 inches" /
+    "15.2 inches"), in claims of the same scope and time, of a name both claims give
+    ("Madison", "Charles"); headed by it or by the noun a compound measures ("Yards of the
+    touchdown")."""
     words = _words(a.language)
     if any(words.BACKGROUND.search(c.text) or words.MEASURE_SCOPE.search(c.text) for c in (a, b)):
         return []
@@ -246,21 +245,20 @@ than 19 inches")."""
 
 
 def _measured(a: Claim, b: Claim, x: Measure, y: Measure) -> str | None:
-    """What two measures are of, as a heading names it ("" for the event itself: a
-    magnitude), or None when they may be of different things: a measure other than the
-    event's must follow the same name on both sides, and a compound ("86-yard run") must
-    measure the same noun in claims that say the same words otherwise (a game has many
-    passes and field goals)."""
-    if x.unit in lang.part(a.language, "slots").MEASURE_SCALES:
-        return ""
-    if x.compound and (x.thing != y.thing or not x.thing or term_overlap(a, b) < FRAME_OVERLAP):
+    """What two measures are of, as a heading names it, or None when they may be of
+    different things: a measure must follow the same name on both sides, and a compound
+    ("86-yard run") must measure the same noun in claims that say the same words otherwise
+    (a game has many passes and field goals). A magnitude is no exception: a story of one
+    quake also reports its aftershocks, each with its own magnitude."""
+    compound = x.key != x.unit  # "86-yard run"; not "6.1-magnitude", a magnitude as any
+    if compound and (x.thing != y.thing or not x.thing or term_overlap(a, b) < FRAME_OVERLAP):
         return None
     before_b = {m.text.lower() for m in _names_before(b, y)}
     names = [m for m in _names_before(a, x) if m.text.lower() in before_b]
     if not names:
         return None
     words = _words(a.language)
-    if x.compound:
+    if compound:
         return str(words.THE.format(noun=x.thing))
     place = names[-1].label in {"GPE", "LOC", "FAC"}
     return str((words.MEASURE_IN if place else "{what}").format(what=names[-1].text))

@@ -251,8 +251,6 @@ MEASURE_NAMED = re.compile(
 )  # "a magnitude of 5.9", "put the magnitude at 6.1", "magnitude - 5.9"
 MEASURE_JOINED = re.compile(r"\w\s*-\s*$")
 """Just before a figure: a word and a hyphen, as in a height ("5-foot-8"): not a measure."""
-MEASURE_SCALES = frozenset({"magnitude"})
-"""Units that measure the event itself (a quake's magnitude): one per story's event."""
 LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|in excess of)\s+$", re.I)
 """Just before a figure: the figure is a lower bound ("more than 19 inches")."""
 MEASURE_THINGS_SKIP = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to"})
