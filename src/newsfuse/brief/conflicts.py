@@ -1,6 +1,8 @@
 """Conflicts: statements that give different values to the same attribute of the same thing,
 at the same scope and time — where and when an event happens, the day of someone's arrival,
-a death toll, a person's age — and updates (a toll that rises over reports, latest first).
+a death toll, a person's age, a measure said of one name (a magnitude at one island, "more
+than 19 inches" of snow in one town; ``brief/slots/measures.py``) — and updates (a toll
+that rises over reports, latest first).
 
 Compared like with like only: the attribute is read from the statements' slots (the kind of
 event and who takes part in it, the counted tally, the person an age is given to), never from
@@ -48,6 +50,7 @@ from newsfuse.brief.slots import (
     same_place,
     term_overlap,
 )
+from newsfuse.brief.slots.measures import Measure, measures_differ, read_measures
 from newsfuse.types import AnalyzedArticle, Conflict, Mention, Sentence, Sourced
 
 SHOWN = ("place", "timing", "day", "number", "actor")
@@ -163,7 +166,7 @@ def _compare(
         _Disagreement(f"number:{noun}", a, b, update, values) for noun, values in counts
     ]
     if mode != "topic":
-        found += _clock_differs(a, b)
+        found += _clock_differs(a, b) + _measures_differ(a, b)
     event = _event(_shown(a, preceding), _shown(b, preceding), a.language)
     for kind in kinds:
         if kind == "number" or (kind == "day" and update and counts):
@@ -209,6 +212,73 @@ def _clock_differs(a: Claim, b: Claim) -> list[_Disagreement]:
 
 CLOCK_SLACK = 20
 """Minutes within which two times of day agree ("about 11:40" / "about 11:45")."""
+
+NAMED = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"})
+"""Kinds of tagged names that say what a measure is of."""
+
+
+def _measures_differ(a: Claim, b: Claim) -> list[_Disagreement]:
+    """One measure of a unit on each side that cannot both be right ("more than 19 inches" /
+    "15.2 inches"), in claims of the same scope and time, of a name both claims give
+    ("Madison", "Charles"); headed by it or by the noun a compound measures ("Yards of the
+    touchdown")."""
+    words = _words(a.language)
+    if any(words.BACKGROUND.search(c.text) or words.MEASURE_SCOPE.search(c.text) for c in (a, b)):
+        return []
+    by_key_a, by_key_b = _measures_by_key(a), _measures_by_key(b)
+    found = []
+    for key in sorted(by_key_a.keys() & by_key_b.keys()):
+        (x,), (y,) = by_key_a[key], by_key_b[key]
+        if not measures_differ(x, y):
+            continue
+        what = _measured(a, b, x, y)
+        if what is not None:
+            found.append(
+                _Disagreement(f"measure:{x.unit}", a, b, False, (x.written, y.written), what)
+            )
+    return found
+
+
+MEASURE_REACH = 60
+"""Characters before a measure where the name it is of is written ("In Madison, Wis., more
+than 19 inches")."""
+
+
+def _measured(a: Claim, b: Claim, x: Measure, y: Measure) -> str | None:
+    """What two measures are of, as a heading names it, or None when they may be of
+    different things: a measure must follow the same name on both sides, and a compound
+    ("86-yard run") must measure the same noun in claims that say the same words otherwise
+    (a game has many passes and field goals). A magnitude is no exception: a story of one
+    quake also reports its aftershocks, each with its own magnitude."""
+    compound = x.key != x.unit  # "86-yard run"; not "6.1-magnitude", a magnitude as any
+    if compound and (x.thing != y.thing or not x.thing or term_overlap(a, b) < FRAME_OVERLAP):
+        return None
+    before_b = {m.text.lower() for m in _names_before(b, y)}
+    names = [m for m in _names_before(a, x) if m.text.lower() in before_b]
+    if not names:
+        return None
+    words = _words(a.language)
+    if compound:
+        return str(words.THE.format(noun=x.thing))
+    place = names[-1].label in {"GPE", "LOC", "FAC"}
+    return str((words.MEASURE_IN if place else "{what}").format(what=names[-1].text))
+
+
+def _names_before(claim: Claim, measure: Measure) -> list[Mention]:
+    """The tagged names written up to ``MEASURE_REACH`` characters before a measure."""
+    return [
+        m for m in claim.mentions
+        if m.label in NAMED and measure.start - MEASURE_REACH <= m.start < measure.start
+    ]
+
+
+def _measures_by_key(claim: Claim) -> dict[str, list[Measure]]:
+    """A claim's measures by key, only the keys it gives once."""
+    found: dict[str, list[Measure]] = {}
+    for measure in read_measures(claim.text, claim.language):
+        found.setdefault(measure.key, []).append(measure)
+    return {key: values for key, values in found.items() if len(values) == 1}
+
 
 
 def _event_days(claim: Claim, event: str, context: SlotReader) -> frozenset[str]:
@@ -293,7 +363,10 @@ def _merge(found: Sequence[_Disagreement], preceding: Mapping[str, str]) -> list
     for item in found:
         pair = {item.a: item.values[0], item.b: item.values[1]}
         for kind, update, _, values in clusters:
-            if kind == item.kind and update == item.update and pair.keys() & values.keys():
+            same = pair.keys() & values.keys() or (  # one measure read twice: one conflict
+                kind.startswith("measure:") and set(pair.values()) <= set(values.values())
+            )
+            if kind == item.kind and update == item.update and same:
                 values.update(pair)
                 break
         else:
@@ -371,7 +444,7 @@ def _side_value(kind: str, value: Hashable, members: Sequence[Claim], words: Mod
             words.TIMING.format(relation=words.RELATIONS[relation], venue=venue)
             for venue, relation in sorted(cast("frozenset[tuple[str, str]]", value))
         )
-    if kind == "clock":
+    if kind == "clock" or kind.startswith("measure:"):
         return str(value)
     items = sorted(cast("frozenset[Hashable]", value), key=str)
     if kind == "actor":
@@ -412,6 +485,12 @@ def _attribute(
         return "" if words.SAID.search(found) else found
     if kind == "clock":
         return str(words.CLOCK_LABEL)
+    if kind.startswith("measure:"):
+        label = str(words.MEASURE_LABELS[kind.split(":", 1)[1]])
+        if not event:
+            return label
+        joined = words.MEASURE_OF if not event.startswith(words.IN) else words.MEASURE_AT
+        return str(joined.format(label=label, what=event))
     if not event:  # a place: "Where the Marisol overturned"
         return _words_around(texts[0], claims, words.WHERE_LABEL_WHAT, after=False)
     names = _common_names(texts, claims)

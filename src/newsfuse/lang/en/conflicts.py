@@ -25,7 +25,7 @@ BACKGROUND = re.compile(
 """A count said with a past month, a year or "since": perhaps of another, earlier event (the
 toll of a 2003 quake in a story of a 2005 one), never compared with the story's own."""
 SCOPE = re.compile(
-    r"\b(?:overall|altogether|combined|cumulative|including|planned|proposed|"
+    r"\b(?:overall|altogether|combined|cumulative|total|including|planned|proposed|"
     r"possible|potential|could|would|may|might|threaten\w*|if)\b",
     re.I,
 )
@@ -80,3 +80,19 @@ SAID = re.compile(
     re.I,
 )
 """An actor attribute that is a speaker ("Who said"): the persons are sources, not actors."""
+MEASURE_SCOPE = re.compile(
+    r"\b(?:planned|proposed|possible|potential|can|could|would|may|might|if|average|record)\b",
+    re.I,
+)
+"""A measure of another scope than what happened: a plan, a possibility, an average."""
+MEASURE_LABELS = {
+    "magnitude": "Magnitude", "yard": "Yards", "pound": "Weight", "inch": "Inches",
+    "mile": "Distance", "km": "Distance", "foot": "Feet", "metre": "Metres", "acre": "Area",
+}  # fmt: skip
+"""A unit (a code of ``slots``) as the attribute a heading names."""
+MEASURE_OF = "{label} of {what}"
+"""A measure's attribute with what it is of: "Yards of the touchdown", "Weight of Orozco"."""
+MEASURE_IN = "in {what}"
+"""A measure said of a place: "Inches in Madison"."""
+IN = "in "
+MEASURE_AT = "{label} {what}"

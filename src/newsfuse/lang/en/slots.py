@@ -223,3 +223,41 @@ TIME_ZONE = re.compile(
 )
 """Just after a time: its time zone ("4:30 p.m. ET"). A zoned time against an unzoned one
 may be one moment written in two zones."""
+
+# --------------------------------------------------------------------------- measures
+
+MEASURE_UNITS = {
+    "magnitude": "magnitude", "yard": "yard", "yards": "yard", "pound": "pound",
+    "pounds": "pound", "lb": "pound", "lbs": "pound", "inch": "inch", "inches": "inch",
+    "mile": "mile", "miles": "mile", "km": "km", "kilometre": "km", "kilometres": "km",
+    "kilometer": "km", "kilometers": "km", "foot": "foot", "feet": "foot", "metre": "metre",
+    "metres": "metre", "meter": "metre", "meters": "metre", "acre": "acre", "acres": "acre",
+}  # fmt: skip
+"""Units of a measure as written -> the unit they measure in."""
+_UNIT = (
+    r"(magnitude|yards?|pounds?|lbs?|inch(?:es)?|miles?|km|kilomet(?:re|er)s?|foot|feet|"
+    r"met(?:re|er)s?|acres?)"
+)
+_FIGURE = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+MEASURE_COMPOUND = re.compile(
+    r"(?<![\w.,:-])" + _FIGURE + r"\s*-\s*" + _UNIT + r"\b(?:\s*-?\s*([a-z]+))?",
+    re.I,
+)  # "a 6.1-magnitude quake", "an 86 - yard touchdown run": a measure of the noun after it
+MEASURE_PLAIN = re.compile(
+    r"(?<![\w.,:-])" + _FIGURE + r"\s+" + _UNIT + r"\b(?!\s*-)", re.I
+)  # "weighing 130 pounds", "19 inches of snow"
+MEASURE_NAMED = re.compile(
+    r"\b(magnitude)\s*(?:of\s+|at\s+|-\s*|was\s+|is\s+)?" + _FIGURE + r"(?![\d.:-]*\d)", re.I
+)  # "a magnitude of 5.9", "put the magnitude at 6.1", "magnitude - 5.9"
+MEASURE_JOINED = re.compile(r"\w\s*-\s*$")
+"""Just before a figure: a word and a hyphen, as in a height ("5-foot-8"): not a measure."""
+LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|in excess of)\s+$", re.I)
+"""Just before a figure: the figure is a lower bound ("more than 19 inches")."""
+MEASURE_THINGS_SKIP = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to"})
+MEASURE_NAMES = {
+    "magnitude": "", "yard": "yards", "pound": "pounds", "inch": "inches", "mile": "miles",
+    "km": "km", "foot": "feet", "metre": "metres", "acre": "acres",
+}  # fmt: skip
+"""A unit as a measure's value is written ("86 yards"; a magnitude has none: "6.1")."""
+
+"""Words after a compound measure that are not the thing measured."""
