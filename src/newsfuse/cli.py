@@ -151,6 +151,63 @@ def _add_brief(commands: Any) -> None:
     )
 
 
+EVAL_EXTRACTION = """\
+Read every page of each gold set and score the article body (the set's own
+metric: 4-gram F1 for ../shared/eval/extraction, word F1 for extraction-wcxb),
+and title, author and date accuracy where the gold has them; trafilatura alone
+is scored on the same pages in the same run. With --folds K, whatever newsfuse
+chooses from data is refitted K times, grouped by site, and each page is
+scored by the fit that did not see its site (out of fold, beside in fold).
+
+example:
+  newsfuse eval extraction ../shared/eval/extraction \\
+      ../shared/eval/extraction-wcxb --folds 5
+"""
+
+EVAL_CLUSTERING = """\
+Cluster the articles of DATA.jsonl into stories without being told how many
+there are and score them against the gold cluster_id: B-cubed and pairwise F1,
+out of fold by topic (the pair scorer refitted without each topic), in fold
+beside it, and the spread over shuffled arrival orders. With --multinews, the
+Multi-News stories are pooled into one pile and scored the same way.
+
+example:
+  newsfuse eval clustering ../shared/eval/clustering/ecbplus-dev.jsonl \\
+      --multinews ../shared/eval/summarization/multinews-val.jsonl
+"""
+
+EVAL_SUMMARY = """\
+Summarise each story of DATA.jsonl in --words words and score the summaries
+against the reference summaries with ROUGE-1, ROUGE-2 and ROUGE-Lsum; a TF-IDF
+centroid baseline is scored in the same run.
+
+example:
+  newsfuse eval summary ../shared/eval/summarization/multinews-val.jsonl \\
+      --words 250
+"""
+
+EVAL_CLEANER = """\
+Clean the labelled scraped texts and count the boilerplate lines removed and
+the article lines kept, for the learned cleaner (out of fold by story or site,
+beside in fold) and the rules alone.
+
+example:
+  newsfuse eval cleaner eval/gold/cleaner --missed 20
+"""
+
+EVAL_BRIEFING = """\
+Brief each gold story from its source texts (found under --shared) and judge
+the briefing against the hand-written gold: quotes and their speakers, key
+facts and their newsroom counts, timeline dates, entities, summary citations,
+conflicts and updates. The gold is split into a tune half (rules and models
+were chosen on it) and a check half (out of fold); both are reported. All 72
+stories take about 7 minutes on 2 cores.
+
+example:
+  newsfuse eval briefing eval/gold/briefing --split check
+"""
+
+
 def _add_eval(commands: Any) -> None:
     command = commands.add_parser(
         "eval",
@@ -162,7 +219,10 @@ def _add_eval(commands: Any) -> None:
     )
     kinds = command.add_subparsers(title="what to evaluate", metavar="STAGE", parser_class=_Parser)
     extraction = kinds.add_parser(
-        "extraction", help="article-body F1 (each set's metric) and title/author/date accuracy"
+        "extraction",
+        help="article-body F1 (each set's metric) and title/author/date accuracy",
+        description=EVAL_EXTRACTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extraction.add_argument(
         "sets", nargs="*", type=Path, metavar="SET", help="gold folders: ground-truth.json, html/"
@@ -176,7 +236,12 @@ def _add_eval(commands: Any) -> None:
     )
     extraction.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     extraction.set_defaults(handler=_run_eval_extraction)
-    clustering = kinds.add_parser("clustering", help="story clustering: B-cubed and pairwise F1")
+    clustering = kinds.add_parser(
+        "clustering",
+        help="story clustering: B-cubed and pairwise F1",
+        description=EVAL_CLUSTERING,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     clustering.add_argument(
         "data", type=Path, metavar="DATA.jsonl", help="articles with gold cluster_id"
     )
@@ -195,7 +260,12 @@ def _add_eval(commands: Any) -> None:
     )
     clustering.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     clustering.set_defaults(handler=_run_eval_clustering)
-    summary = kinds.add_parser("summary", help="multi-document summaries: ROUGE-1/2/Lsum")
+    summary = kinds.add_parser(
+        "summary",
+        help="multi-document summaries: ROUGE-1/2/Lsum",
+        description=EVAL_SUMMARY,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     summary.add_argument(
         "data", type=Path, metavar="DATA.jsonl", help="stories with reference_summary"
     )
@@ -219,7 +289,10 @@ def _add_eval(commands: Any) -> None:
 
 def _add_eval_cleaner(kinds: Any) -> None:
     cleaner = kinds.add_parser(
-        "cleaner", help="scraped-text cleaner: boilerplate lines removed, article lines kept"
+        "cleaner",
+        help="scraped-text cleaner: boilerplate lines removed, article lines kept",
+        description=EVAL_CLEANER,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     cleaner.add_argument(
         "gold", type=Path, nargs="?", default=Path("eval/gold/cleaner"), metavar="GOLD",
@@ -240,7 +313,10 @@ def _add_eval_cleaner(kinds: Any) -> None:
 
 def _add_eval_briefing(kinds: Any) -> None:
     briefing = kinds.add_parser(
-        "briefing", help="briefings against hand-made gold stories: quotes, facts, conflicts ..."
+        "briefing",
+        help="briefings against hand-made gold stories: quotes, facts, conflicts ...",
+        description=EVAL_BRIEFING,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     briefing.add_argument(
         "gold", type=Path, metavar="GOLD", help="gold folder (eval/gold/briefing: stories/*.json)"
